@@ -1,0 +1,18 @@
+package io.givefirst.command;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The write side: REST commands → Axon aggregates → MongoDB event store → relay to Kafka. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CommandServiceApplication {
+    /** Own config name, so that this service never reads the query service's settings on a shared classpath. */
+    public static final String CONFIG_NAME = "spring.config.name=command-service";
+
+    public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        new SpringApplicationBuilder(CommandServiceApplication.class).properties(CONFIG_NAME).run(args);
+    }
+}

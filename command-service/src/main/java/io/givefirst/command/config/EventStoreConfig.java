@@ -1,0 +1,83 @@
+package io.givefirst.command.config;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.givefirst.command.member.MemberDirectory;
+import io.givefirst.command.relay.EventRelay;
+import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/**
+ * The event store and token store in MongoDB (Axon Mongo extension), wired by hand because the extension has
+ * no Spring Boot auto-configuration for the Jackson 3 line.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfig {
+
+    @Bean
+    MongoDatabase commandDatabase(MongoClient client, @Value("${givefirst.mongodb.database}") String database) {
+        return client.getDatabase(database);
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoClient client, @Value("${givefirst.mongodb.database}") String database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
+    }
+
+    /** The store's unique (aggregateIdentifier, sequenceNumber) index is what makes concurrent writers safe. */
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    /** Axon's Jackson 3 serializer must be allowed to read back its own polymorphic tokens (AxonFramework #4160). */
+    @Bean
+    Jackson3SerializerCustomizer axonTokenTypes() {
+        return builder -> builder.polymorphicTypeValidator(
+                BasicPolymorphicTypeValidator.builder().allowIfSubType("org.axonframework.").build());
+    }
+
+    /**
+     * Axon's default error handler logs and skips a failing event. Neither the relay (an event must never be
+     * skipped on its way to Kafka) nor the member directory (a command must fail if its lookup is not updated)
+     * may do that.
+     */
+    @Bean
+    ConfigurerModule propagateHandlerErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(EventRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(MemberDirectory.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

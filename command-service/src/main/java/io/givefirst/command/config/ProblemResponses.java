@@ -1,0 +1,143 @@
+package io.givefirst.command.config;
+
+import io.givefirst.command.rules.RuleViolation;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every rejected request is answered with RFC 9457 {@code application/problem+json}. Its {@code type} ends in
+ * the rule's stable slug and the body repeats it as {@code rule}, so clients branch on it, not on the text.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProblemResponses extends ResponseEntityExceptionHandler {
+    static final String TYPE_BASE = "https://givefirst.io/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
+        return problem(statusOf(violation.kind()), violation.rule(), violation.title(), violation.getMessage());
+    }
+
+    /** A command handler may report a rule through Axon's wrapper; unwrap it. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException failure) {
+        Optional<RuleViolation> violation = causeOfType(failure, RuleViolation.class);
+        if (violation.isPresent()) {
+            return ruleViolated(violation.get());
+        }
+        return unexpected(failure);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-id", "Unknown id",
+                "nothing with the id " + missing.getAggregateIdentifier() + " exists");
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException conflict) {
+        return problem(HttpStatus.CONFLICT, "already-exists", "Already exists",
+                "it was created by a concurrent request; nothing was recorded twice");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyException conflict) {
+        return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+                "another request changed the same thing at the same time; retry");
+    }
+
+    /** Event records validate themselves; a value that slipped past request validation ends here. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException invalid) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", invalid.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        log.error("request failed unexpectedly", failure);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "the request could not be completed; it may be retried");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = invalid.getBindingResult().getFieldErrors().stream()
+                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .toList();
+        ProblemDetail body = detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                errors.size() + " field(s) are invalid");
+        body.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        return ResponseEntity.badRequest().body(detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                invalid.getMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(detail(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Malformed request", "the body is not JSON of the expected shape"));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String title, String detail) {
+        return ResponseEntity.status(status).body(detail(status, rule, title, detail));
+    }
+
+    private static ProblemDetail detail(HttpStatus status, String rule, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + rule));
+        problem.setTitle(title);
+        problem.setProperty("rule", rule);
+        return problem;
+    }
+
+    private static HttpStatus statusOf(RuleViolation.Kind kind) {
+        return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    }
+
+    private static <T extends Throwable> Optional<T> causeOfType(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,180 @@
+package io.givefirst.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import io.givefirst.events.wire.CloudEventHeaders;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command API over real HTTP, a real Kafka broker and a MongoDB-wire store. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {CommandServiceApplication.CONFIG_NAME, "givefirst.mongodb.database=command-api-it"})
+class CommandApiIT {
+    private static final TestStack stack = TestStack.shared();
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        stack.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoClient mongo;
+    @Value("${givefirst.relay.topic}")
+    String topic;
+    Http http;
+    String alice;
+    String bob;
+
+    @BeforeEach
+    void twoMembers() {
+        http = new Http("http://localhost:" + port);
+        alice = "alice-" + UUID.randomUUID();
+        bob = "bob-" + UUID.randomUUID();
+        assertThat(join(alice, "Alice").statusCode()).isEqualTo(201);
+        assertThat(join(bob, "Bob").statusCode()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> join(String member, String name) {
+        return http.post("/members", stack.issuer.tokenFor(member),
+                "{\"displayName\":\"" + name + "\",\"headline\":\"Here to help\",\"interests\":[\"climate\"]}");
+    }
+
+    private String giveHelp(String giver, String receiver) {
+        HttpResponse<String> response = http.post("/help", stack.issuer.tokenFor(giver),
+                "{\"receiverId\":\"" + receiver + "\",\"kind\":\"FEEDBACK\",\"summary\":\"Notes on the pitch deck\"}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json.readTree(response.body()).get("helpId").asString();
+    }
+
+    private long storedEvents() {
+        return mongo.getDatabase("command-api-it").getCollection("domainevents").countDocuments();
+    }
+
+    @Test
+    void helpAndItsAcknowledgementReachKafkaWithCloudEventsHeaders() {
+        String helpId = giveHelp(alice, bob);
+        HttpResponse<String> ack = http.post("/help/" + helpId + "/acknowledgement", stack.issuer.tokenFor(bob),
+                "{\"thanks\":\"That changed my pitch\"}");
+        assertThat(ack.statusCode()).isEqualTo(200);
+
+        try (TopicReader reader = new TopicReader(stack.broker.bootstrapServers(), topic)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    reader.poll().stream().filter(r -> r.key().equals(helpId)).toList()).hasSize(2));
+            List<ConsumerRecord<String, byte[]>> records = reader.poll().stream()
+                    .filter(r -> r.key().equals(helpId)).toList();
+            Map<String, String> given = headers(records.get(0));
+            assertThat(given).containsEntry(CloudEventHeaders.SPEC_VERSION, "1.0")
+                    .containsEntry(CloudEventHeaders.TYPE, "givefirst.help.given.v1")
+                    .containsEntry(CloudEventHeaders.SUBJECT, helpId)
+                    .containsEntry(CloudEventHeaders.SOURCE, "/givefirst/command-service")
+                    .containsEntry(CloudEventHeaders.CONTENT_TYPE, "application/json")
+                    .containsEntry(CloudEventHeaders.AGGREGATE_TYPE, "Help")
+                    .containsEntry(CloudEventHeaders.SEQUENCE, "0")
+                    .containsKeys(CloudEventHeaders.ID, CloudEventHeaders.TIME, CloudEventHeaders.RECORDED_TIME);
+            assertThat(headers(records.get(1))).containsEntry(CloudEventHeaders.TYPE, "givefirst.help.acknowledged.v1")
+                    .containsEntry(CloudEventHeaders.SEQUENCE, "1");
+            JsonNode payload = json.readTree(records.get(0).value());
+            assertThat(payload.get("giverId").asString()).isEqualTo(alice);
+            assertThat(payload.get("receiverId").asString()).isEqualTo(bob);
+            assertThat(payload.get("verified").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreRejected() {
+        String body = "{\"displayName\":\"Eve\"}";
+        assertThat(http.post("/members", null, body).statusCode()).isEqualTo(401);
+        assertThat(http.post("/members", "not-a-jwt", body).statusCode()).isEqualTo(401);
+        assertThat(http.post("/members", stack.issuer.expiredTokenFor("eve"), body).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void helpIsAlwaysGivenByTheTokensSubjectWhateverTheBodySays() {
+        HttpResponse<String> response = http.post("/help", stack.issuer.tokenFor(alice),
+                "{\"giverId\":\"" + bob + "\",\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"x\"}");
+        assertThat(response.statusCode()).isEqualTo(201);
+        String helpId = json.readTree(response.body()).get("helpId").asString();
+        // bob did not give it, so bob is the receiver and alice may not acknowledge it on his behalf
+        HttpResponse<String> impersonation = http.post("/help/" + helpId + "/acknowledgement",
+                stack.issuer.tokenFor(alice), "{}");
+        assertProblem(impersonation, 403, "only-receiver-acknowledges");
+    }
+
+    @Test
+    void rejectedCommandsAnswerProblemJsonNamingTheRuleAndStoreNothing() {
+        String helpId = giveHelp(alice, bob);
+        long before = storedEvents();
+        String token = stack.issuer.tokenFor(alice);
+
+        assertProblem(http.post("/help", token, "{not json"), 400, "malformed-request");
+        assertProblem(http.post("/help", token, "{\"receiverId\":\"" + bob + "\",\"kind\":\"HUG\",\"summary\":\"x\"}"),
+                400, "malformed-request");
+        assertProblem(http.post("/help", token, "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"  \"}"),
+                400, "invalid-request");
+        assertProblem(http.post("/help", token, "{\"kind\":\"IDEA\",\"summary\":\"x\"}"), 400, "invalid-request");
+        assertProblem(http.post("/help", token, "{\"receiverId\":\"nobody\",\"kind\":\"IDEA\",\"summary\":\"x\"}"),
+                404, "unknown-member");
+        assertProblem(http.post("/help", token, "{\"receiverId\":\"" + alice + "\",\"kind\":\"IDEA\",\"summary\":\"x\"}"),
+                400, "help-to-oneself");
+        assertProblem(http.post("/members", token, "{\"displayName\":\"Alice twice\"}"), 409, "member-already-joined");
+        assertProblem(http.post("/members", stack.issuer.tokenFor("new-" + UUID.randomUUID()), "{\"displayName\":\"\"}"),
+                400, "invalid-request");
+        assertProblem(http.post("/help/" + UUID.randomUUID() + "/acknowledgement", stack.issuer.tokenFor(bob), "{}"),
+                404, "unknown-id");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        assertThat(http.post("/help/" + helpId + "/acknowledgement", stack.issuer.tokenFor(bob), "{}").statusCode())
+                .isEqualTo(200);
+        assertProblem(http.post("/help/" + helpId + "/acknowledgement", stack.issuer.tokenFor(bob), "{}"),
+                409, "help-already-verified");
+        assertThat(storedEvents()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void healthAndApiDescriptionAreOpenWithoutAToken() {
+        HttpResponse<String> health = http.get("/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        JsonNode components = json.readTree(health.body()).get("components");
+        assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("mongo").get("status").asString()).isEqualTo("UP");
+        assertThat(http.get("/v3/api-docs", null).body()).contains("/help/{helpId}/acknowledgement");
+        assertThat(http.get("/actuator/prometheus", null).body()).contains("givefirst_relay_lag_seconds");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String rule) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("https://givefirst.io/problems/" + rule);
+        assertThat(problem.get("rule").asString()).isEqualTo(rule);
+        assertThat(problem.get("title").asString()).isNotBlank();
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+        return java.util.stream.StreamSupport.stream(record.headers().spliterator(), false)
+                .collect(Collectors.toMap(Header::key, h -> new String(h.value(), StandardCharsets.UTF_8)));
+    }
+}

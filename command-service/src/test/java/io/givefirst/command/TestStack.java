@@ -1,0 +1,59 @@
+package io.givefirst.command;
+
+import io.givefirst.local.infra.DevTokenIssuer;
+import io.givefirst.local.infra.FreePorts;
+import io.givefirst.local.infra.KafkaBroker;
+import io.givefirst.local.infra.MongoWireServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Real parts for this module's integration tests, started once per test JVM: a KRaft Kafka broker, an
+ * in-memory MongoDB-wire server and the development token issuer. Stopped when the JVM exits.
+ */
+public final class TestStack {
+    public final KafkaBroker broker;
+    public final MongoWireServer mongo;
+    public final DevTokenIssuer issuer;
+
+    private static TestStack shared;
+
+    private TestStack() {
+        try {
+            broker = new KafkaBroker(Files.createTempDirectory("givefirst-kafka"), FreePorts.pick()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        mongo = MongoWireServer.inMemory().start();
+        issuer = DevTokenIssuer.ephemeral().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-stack-stop"));
+    }
+
+    /** The stack shared by tests that do not stop any of its parts. */
+    public static synchronized TestStack shared() {
+        if (shared == null) {
+            shared = new TestStack();
+        }
+        return shared;
+    }
+
+    /** A stack of its own, for a test that takes the broker away. */
+    public static TestStack dedicated() {
+        return new TestStack();
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("GIVEFIRST_MONGODB_URI", () -> mongo.uri(""));
+        registry.add("GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS", broker::bootstrapServers);
+        registry.add("GIVEFIRST_JWT_JWK_SET_URI", issuer::jwkSetUri);
+        registry.add("GIVEFIRST_JWT_ISSUER_URI", issuer::issuer);
+    }
+
+    public void stop() {
+        issuer.close();
+        broker.close();
+        mongo.close();
+    }
+}

@@ -1,0 +1,26 @@
+package io.givefirst.events.help;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The receiver confirmed that help claimed by its giver really happened: from now on it is verified. */
+@EventType("givefirst.help.acknowledged")
+@Revision("1")
+public record HelpAcknowledgedEvent(String helpId, String giverId, String receiverId, String thanks,
+                                    Instant occurredAt) implements DomainEvent {
+    public static final int THANKS_MAX = 1000;
+
+    public HelpAcknowledgedEvent {
+        Require.id(helpId, "helpId");
+        Require.id(giverId, "giverId");
+        Require.id(receiverId, "receiverId");
+        thanks = thanks == null ? "" : thanks;
+        if (thanks.length() > THANKS_MAX) {
+            throw new IllegalArgumentException("thanks must be at most " + THANKS_MAX + " characters");
+        }
+        Require.present(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,28 @@
+package io.givefirst.events.help;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/**
+ * One member helped another. Recorded by the giver it is a claim ({@code verified = false}) until the
+ * receiver acknowledges it; recorded by the receiver it is verified at once.
+ */
+@EventType("givefirst.help.given")
+@Revision("1")
+public record HelpGivenEvent(String helpId, String giverId, String receiverId, HelpKind kind, String summary,
+                             String recordedBy, boolean verified, Instant occurredAt) implements DomainEvent {
+    public static final int SUMMARY_MAX = 1000;
+
+    public HelpGivenEvent {
+        Require.id(helpId, "helpId");
+        Require.id(giverId, "giverId");
+        Require.id(receiverId, "receiverId");
+        Require.present(kind, "kind");
+        Require.text(summary, "summary", SUMMARY_MAX);
+        Require.id(recordedBy, "recordedBy");
+        Require.present(occurredAt, "occurredAt");
+    }
+}

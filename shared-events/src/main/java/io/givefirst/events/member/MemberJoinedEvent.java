@@ -1,0 +1,22 @@
+package io.givefirst.events.member;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A person joined the community as a member; {@code memberId} is their identity provider's subject. */
+@EventType("givefirst.member.joined")
+@Revision("1")
+public record MemberJoinedEvent(String memberId, String displayName, String headline, List<String> interests,
+                                Instant occurredAt) implements DomainEvent {
+    public MemberJoinedEvent {
+        Require.id(memberId, "memberId");
+        Require.text(displayName, "displayName", MemberLimits.DISPLAY_NAME);
+        headline = headline == null ? "" : headline;
+        interests = interests == null ? List.of() : List.copyOf(interests);
+        Require.present(occurredAt, "occurredAt");
+    }
+}

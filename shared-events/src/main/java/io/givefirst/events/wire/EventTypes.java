@@ -1,0 +1,66 @@
+package io.givefirst.events.wire;
+
+import io.givefirst.events.EventType;
+import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpGivenEvent;
+import io.givefirst.events.member.MemberJoinedEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The registry of every event type on the stream: Java record ↔ versioned CloudEvents type name
+ * ({@code givefirst.help.given.v1}). The name comes from {@link EventType}, the version from {@link Revision}.
+ */
+public final class EventTypes {
+    private static final List<Class<?>> ALL = List.of(
+            MemberJoinedEvent.class,
+            HelpGivenEvent.class,
+            HelpAcknowledgedEvent.class);
+
+    private static final Map<Class<?>, String> TYPE_BY_CLASS = new LinkedHashMap<>();
+    private static final Map<String, Class<?>> CLASS_BY_TYPE = new LinkedHashMap<>();
+
+    static {
+        for (Class<?> eventClass : ALL) {
+            String type = nameOf(eventClass);
+            TYPE_BY_CLASS.put(eventClass, type);
+            if (CLASS_BY_TYPE.put(type, eventClass) != null) {
+                throw new IllegalStateException("two event classes share the type " + type);
+            }
+        }
+    }
+
+    private EventTypes() {
+    }
+
+    /** Every registered event class, in a stable order. */
+    public static List<Class<?>> all() {
+        return ALL;
+    }
+
+    /** The CloudEvents type of an event class; fails for a class that is not a registered event. */
+    public static String typeOf(Class<?> eventClass) {
+        String type = TYPE_BY_CLASS.get(eventClass);
+        if (type == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not a registered event type");
+        }
+        return type;
+    }
+
+    /** The event class for a CloudEvents type, empty for a type this version of the contract does not know. */
+    public static Optional<Class<?>> classOf(String type) {
+        return Optional.ofNullable(CLASS_BY_TYPE.get(type));
+    }
+
+    static String nameOf(Class<?> eventClass) {
+        EventType name = eventClass.getAnnotation(EventType.class);
+        Revision revision = eventClass.getAnnotation(Revision.class);
+        if (name == null || revision == null) {
+            throw new IllegalStateException(eventClass.getName() + " needs both @EventType and @Revision");
+        }
+        return name.value() + ".v" + revision.value();
+    }
+}
