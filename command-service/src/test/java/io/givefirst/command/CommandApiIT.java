@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import io.givefirst.events.wire.CloudEventHeaders;
+import io.givefirst.local.infra.Http;
+import io.givefirst.local.infra.TestStack;
+import io.givefirst.local.infra.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +37,7 @@ class CommandApiIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        stack.register(registry);
+        stack.serviceEnvironment().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @LocalServerPort

@@ -1,16 +1,12 @@
-package io.givefirst.command;
+package io.givefirst.local.infra;
 
-import io.givefirst.local.infra.DevTokenIssuer;
-import io.givefirst.local.infra.FreePorts;
-import io.givefirst.local.infra.KafkaBroker;
-import io.givefirst.local.infra.MongoWireServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import java.util.Map;
 
 /**
- * Real parts for this module's integration tests, started once per test JVM: a KRaft Kafka broker, an
+ * Real parts for integration tests, started once per test JVM: a KRaft Kafka broker, an
  * in-memory MongoDB-wire server and the development token issuer. Stopped when the JVM exits.
  */
 public final class TestStack {
@@ -44,11 +40,13 @@ public final class TestStack {
         return new TestStack();
     }
 
-    public void register(DynamicPropertyRegistry registry) {
-        registry.add("GIVEFIRST_MONGODB_URI", () -> mongo.uri(""));
-        registry.add("GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS", broker::bootstrapServers);
-        registry.add("GIVEFIRST_JWT_JWK_SET_URI", issuer::jwkSetUri);
-        registry.add("GIVEFIRST_JWT_ISSUER_URI", issuer::issuer);
+    /** The environment a service needs to run on this stack, as docker-compose would give it. */
+    public Map<String, String> serviceEnvironment() {
+        return Map.of(
+                "GIVEFIRST_MONGODB_URI", mongo.uri(""),
+                "GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "GIVEFIRST_JWT_JWK_SET_URI", issuer.jwkSetUri(),
+                "GIVEFIRST_JWT_ISSUER_URI", issuer.issuer());
     }
 
     public void stop() {

@@ -1,4 +1,4 @@
-package io.givefirst.command;
+package io.givefirst.local.infra;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,17 @@
+package io.givefirst.query;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The read side: Kafka → projections → MongoDB read models → query API. It never reads the event store. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QueryServiceApplication {
+    /** Own config name, so that this service never reads the command service's settings on a shared classpath. */
+    public static final String CONFIG_NAME = "spring.config.name=query-service";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(QueryServiceApplication.class).properties(CONFIG_NAME).run(args);
+    }
+}

@@ -1,0 +1,152 @@
+package io.givefirst.query.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpGivenEvent;
+import io.givefirst.events.help.HelpKind;
+import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.wire.EventCodec;
+import io.givefirst.events.wire.EventEnvelope;
+import io.givefirst.local.infra.Http;
+import io.givefirst.local.infra.TestStack;
+import io.givefirst.query.QueryServiceApplication;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The history read model fed from a real Kafka topic and read through the HTTP query API. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {QueryServiceApplication.CONFIG_NAME, "givefirst.topic=history-api-it",
+                "givefirst.mongodb.database=history-api-it"})
+class HistoryApiIT {
+    private static final String TOPIC = "history-api-it";
+    private static final TestStack stack = TestStack.shared();
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final EventCodec codec = new EventCodec();
+    private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        stack.serviceEnvironment().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @BeforeAll
+    static void topic() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", stack.broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private static void publish(List<EventEnvelope> events) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (EventEnvelope event : events) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.aggregateId(), codec.value(event));
+                codec.headers(event).forEach((k, v) -> record.headers().add(new RecordHeader(k, v)));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    private static EventEnvelope event(String aggregateId, String type, long sequence, DomainEvent payload) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "/test", aggregateId, type, sequence,
+                payload.occurredAt(), payload);
+    }
+
+    @Test
+    void historyShowsHelpWithNamesNewestFirstAndFlipsToVerifiedOnAcknowledgement() {
+        String alice = "alice-" + UUID.randomUUID();
+        String bob = "bob-" + UUID.randomUUID();
+        String h1 = UUID.randomUUID().toString();
+        publish(List.of(
+                event(alice, "Member", 0, new MemberJoinedEvent(alice, "Alice", "", List.of(), T0)),
+                event(bob, "Member", 0, new MemberJoinedEvent(bob, "Bob", "", List.of(), T0)),
+                event(h1, "Help", 0, new HelpGivenEvent(h1, alice, bob, HelpKind.FEEDBACK, "Deck notes", alice, false,
+                        T0.plusSeconds(60)))));
+        Http http = new Http("http://localhost:" + port);
+        String token = stack.issuer.tokenFor(bob);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode items = json.readTree(http.get("/members/" + alice + "/contributions", token).body()).get("items");
+            assertThat(items).hasSize(1);
+            assertThat(items.get(0).get("text").asString()).isEqualTo("Gave help to Bob (unverified)");
+        });
+        JsonNode received = json.readTree(http.get("/members/" + bob + "/contributions", token).body()).get("items");
+        assertThat(received.get(0).get("text").asString()).isEqualTo("Received help from Alice (unverified)");
+
+        publish(List.of(event(h1, "Help", 1, new HelpAcknowledgedEvent(h1, alice, bob, "Thanks", T0.plusSeconds(120)))));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode items = json.readTree(http.get("/members/" + alice + "/contributions", token).body()).get("items");
+            assertThat(items.get(0).get("text").asString()).isEqualTo("Gave help to Bob");
+            assertThat(items.get(0).get("verified").asBoolean()).isTrue();
+        });
+    }
+
+    @Test
+    void pagesWalkTheWholeHistoryNewestFirstWithoutRepeats() {
+        String alice = "alice-" + UUID.randomUUID();
+        String bob = "bob-" + UUID.randomUUID();
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String help = UUID.randomUUID().toString();
+            events.add(event(help, "Help", 0, new HelpGivenEvent(help, alice, bob, HelpKind.IDEA, "idea " + i, alice,
+                    false, T0.plusSeconds(i * 10L))));
+        }
+        publish(events);
+        Http http = new Http("http://localhost:" + port);
+        String token = stack.issuer.tokenFor(alice);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                json.readTree(http.get("/members/" + alice + "/contributions?limit=100", token).body()).get("items").size() == 7);
+
+        List<String> summaries = new ArrayList<>();
+        String cursor = "";
+        do {
+            JsonNode page = json.readTree(http.get("/members/" + alice + "/contributions?limit=3&cursor=" + cursor, token).body());
+            page.get("items").forEach(item -> summaries.add(item.get("summary").asString()));
+            cursor = page.get("nextCursor") == null || page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(summaries).containsExactly("idea 6", "idea 5", "idea 4", "idea 3", "idea 2", "idea 1", "idea 0");
+    }
+
+    @Test
+    void badQueriesAnswerProblemJsonAndAnonymousReadersAreRejected() {
+        Http http = new Http("http://localhost:" + port);
+        String token = stack.issuer.tokenFor("reader");
+        assertThat(http.get("/members/x/contributions", null).statusCode()).isEqualTo(401);
+        for (String query : List.of("cursor=%25%25garbage", "limit=0", "limit=1000", "role=BYSTANDER", "since=yesterday")) {
+            HttpResponse<String> response = http.get("/members/x/contributions?" + query, token);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(json.readTree(response.body()).get("rule").asString()).isEqualTo("invalid-request");
+        }
+        assertThat(http.get("/actuator/prometheus", null).body())
+                .contains("givefirst_projection_lag_events{projection=\"contribution-history\"");
+    }
+}
