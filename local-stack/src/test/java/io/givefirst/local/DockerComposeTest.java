@@ -1,0 +1,95 @@
+package io.givefirst.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * No Docker engine runs here, so the production-like compose file is checked by reading it: every setting a
+ * service cannot start without is given, and the infrastructure is what DESIGN.md asks for.
+ */
+class DockerComposeTest {
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    /** A placeholder without a default: {@code ${NAME}}. */
+    private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> compose() throws IOException {
+        try (InputStream in = Files.newInputStream(REPOSITORY.resolve("docker-compose.yml"))) {
+            return new Yaml().load(in);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(String name) throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        assertThat(services).containsKey(name);
+        return (Map<String, Object>) services.get(name);
+    }
+
+    private static Set<String> requiredVariables(String configName) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = DockerComposeTest.class.getResourceAsStream("/" + configName + ".properties")) {
+            assertThat(in).as(configName + ".properties on the classpath").isNotNull();
+            properties.load(in);
+        }
+        Set<String> required = new TreeSet<>();
+        for (String value : properties.stringPropertyNames().stream().map(properties::getProperty).toList()) {
+            Matcher matcher = REQUIRED.matcher(value);
+            while (matcher.find()) {
+                required.add(matcher.group(1));
+            }
+        }
+        return required;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"command-service", "query-service"})
+    @SuppressWarnings("unchecked")
+    void everySettingAServiceNeedsIsProvided(String name) throws IOException {
+        Map<String, Object> service = service(name);
+        Map<String, Object> environment = (Map<String, Object>) service.get("environment");
+        Set<String> required = requiredVariables(name);
+        assertThat(required).contains("GIVEFIRST_MONGODB_URI", "GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS",
+                "GIVEFIRST_JWT_JWK_SET_URI");
+        for (String variable : required) {
+            assertThat(environment).as(name + " needs " + variable).containsKey(variable);
+            assertThat(String.valueOf(environment.get(variable))).as(variable).isNotBlank();
+        }
+        assertThat(String.valueOf(environment.get("GIVEFIRST_MONGODB_URI"))).contains("replicaSet=");
+        assertThat((Map<String, Object>) service.get("depends_on")).containsKeys("kafka", "mongo");
+        Map<String, Object> build = (Map<String, Object>) service.get("build");
+        assertThat(REPOSITORY.resolve((String) build.get("dockerfile"))).isRegularFile();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"command-service", "query-service"})
+    @SuppressWarnings("unchecked")
+    void productionHasNoDevelopmentTokenIssuer(String name) throws IOException {
+        Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
+        assertThat(String.valueOf(environment.get("GIVEFIRST_JWT_JWK_SET_URI"))).doesNotContain("localhost")
+                .startsWith("${");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka"})
+    @SuppressWarnings("unchecked")
+    void kafkaRunsInKRaftModeAndMongoAsAReplicaSet(String kafka) throws IOException {
+        Map<String, Object> broker = (Map<String, Object>) service(kafka).get("environment");
+        assertThat(String.valueOf(broker.get("KAFKA_PROCESS_ROLES"))).contains("controller");
+        assertThat((List<String>) service("mongo").get("command")).contains("--replSet");
+    }
+}

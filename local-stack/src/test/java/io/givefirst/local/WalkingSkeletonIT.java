@@ -1,0 +1,84 @@
+package io.givefirst.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.givefirst.local.infra.FreePorts;
+import io.givefirst.local.infra.Http;
+import io.givefirst.local.infra.TopicReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The README's story on the README's stack — the same launcher, the services' real jars as child processes,
+ * a real KRaft broker and the file-backed MongoDB-wire server: HTTP → store → Kafka → read model → HTTP.
+ */
+class WalkingSkeletonIT {
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    @TempDir
+    Path data;
+
+    private StackSettings settings() {
+        return new StackSettings(data, Path.of("target", "services"), Path.of("target", "service-logs"),
+                FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+    }
+
+    @Test
+    void helpTravelsFromCommandToHistoryAndSurvivesARestart() {
+        StackSettings settings = settings();
+        String helpId;
+        try (LocalStack stack = LocalStack.start(settings)) {
+            Http commands = new Http(settings.commandUrl());
+            Http queries = new Http(settings.queryUrl());
+            String alice = stack.issuer().tokenFor("alice");
+            String bob = stack.issuer().tokenFor("bob");
+
+            assertThat(commands.post("/members", alice, "{\"displayName\":\"Alice\"}").statusCode()).isEqualTo(201);
+            assertThat(commands.post("/members", bob, "{\"displayName\":\"Bob\"}").statusCode()).isEqualTo(201);
+            var given = commands.post("/help", alice, "{\"receiverId\":\"bob\",\"kind\":\"FEEDBACK\",\"summary\":\"Notes on the deck\"}");
+            assertThat(given.statusCode()).isEqualTo(201);
+            helpId = json.readTree(given.body()).get("helpId").asString();
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    firstEntryText(queries, "alice", alice)).isEqualTo("Gave help to Bob (unverified)"));
+            assertThat(firstEntryText(queries, "bob", bob)).isEqualTo("Received help from Alice (unverified)");
+
+            assertThat(commands.post("/help/" + helpId + "/acknowledgement", bob, "{\"thanks\":\"Thanks!\"}").statusCode())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    firstEntryText(queries, "alice", alice)).isEqualTo("Gave help to Bob"));
+
+            // nobody gets in without a token, and nobody acknowledges for someone else
+            assertThat(commands.post("/help", null, "{}").statusCode()).isEqualTo(401);
+            assertThat(queries.get("/members/alice/contributions", null).statusCode()).isEqualTo(401);
+            assertThat(commands.post("/help/" + helpId + "/acknowledgement", alice, "{}").statusCode()).isEqualTo(403);
+
+            try (TopicReader reader = new TopicReader("localhost:" + settings.kafkaPort(), "givefirst.events")) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                        assertThat(reader.poll()).extracting(r -> r.key()).containsOnlyOnce("alice", "bob")
+                                .filteredOn(helpId::equals).hasSize(2));
+            }
+        }
+
+        StackSettings again = new StackSettings(data, settings.servicesDir(), settings.serviceLogs(),
+                settings.kafkaPort(), settings.mongoPort(), settings.issuerPort(), settings.commandPort(),
+                settings.queryPort());
+        try (LocalStack stack = LocalStack.start(again)) {
+            Http queries = new Http(again.queryUrl());
+            assertThat(firstEntryText(queries, "alice", stack.issuer().tokenFor("alice"))).isEqualTo("Gave help to Bob");
+            var twice = new Http(again.commandUrl()).post("/help/" + helpId + "/acknowledgement",
+                    stack.issuer().tokenFor("bob"), "{}");
+            assertThat(twice.statusCode()).as("the store remembers the acknowledgement").isEqualTo(409);
+        }
+    }
+
+    private static String firstEntryText(Http queries, String member, String token) {
+        JsonNode items = json.readTree(queries.get("/members/" + member + "/contributions", token).body()).get("items");
+        return items.isEmpty() ? null : items.get(0).get("text").asString();
+    }
+}
