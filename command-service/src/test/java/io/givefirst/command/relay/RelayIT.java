@@ -67,6 +67,9 @@ class RelayIT {
                 "{\"receiverId\":\"" + bob + "\",\"kind\":\"RESOURCE\",\"summary\":\"A reading list\"}");
         assertThat(response.statusCode()).as("the store accepts commands while Kafka is down").isEqualTo(201);
         TrackingToken helpEvent = trackingTokenOfNewestEvent();
+        var health = http.get("/actuator/health", null);
+        assertThat(health.statusCode()).as("not healthy without Kafka").isEqualTo(503);
+        assertThat(health.body()).contains("\"kafka\":{\"status\":\"DOWN\"");
         // the relay keeps trying; its token must not move past an event Kafka never acknowledged
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
                 .until(() -> !relayTokenCovers(helpEvent));

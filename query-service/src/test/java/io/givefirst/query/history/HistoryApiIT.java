@@ -146,6 +146,7 @@ class HistoryApiIT {
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(json.readTree(response.body()).get("rule").asString()).isEqualTo("invalid-request");
         }
+        assertThat(http.get("/v3/api-docs", null).body()).contains("/members/{memberId}/contributions");
         assertThat(http.get("/actuator/prometheus", null).body())
                 .contains("givefirst_projection_lag_events{projection=\"contribution-history\"");
     }
