@@ -2,7 +2,7 @@ package io.givefirst.command.config;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import io.givefirst.command.member.MemberDirectory;
+import io.givefirst.command.introduction.IntroductionOutcomes;
 import io.givefirst.command.relay.EventRelay;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
@@ -66,14 +66,16 @@ class EventStoreConfig {
 
     /**
      * Axon's default error handler logs and skips a failing event. Neither the relay (an event must never be
-     * skipped on its way to Kafka) nor the member directory (a command must fail if its lookup is not updated)
-     * may do that.
+     * skipped on its way to Kafka), nor the lookups (a command must fail if its lookup is not updated), nor the
+     * introduction outcomes (a fruitful introduction must not be missed) may do that.
      */
     @Bean
     ConfigurerModule propagateHandlerErrors() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(EventRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(MemberDirectory.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(Lookups.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(IntroductionOutcomes.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance());
     }
 
     @Bean

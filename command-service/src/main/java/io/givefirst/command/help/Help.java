@@ -2,10 +2,16 @@ package io.givefirst.command.help;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.givefirst.command.help.HelpCommands.AcknowledgeHelpCommand;
+import io.givefirst.command.help.HelpCommands.DisputeHelpCommand;
+import io.givefirst.command.help.HelpCommands.GiveHelpCommand;
+import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
 import io.givefirst.command.member.MemberDirectory;
+import io.givefirst.command.member.MemberRules;
 import io.givefirst.command.rules.RuleViolation;
 import io.givefirst.command.rules.RuleViolation.Kind;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -14,7 +20,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * One act of help between two members — the platform's unit of contribution. Help claimed by its giver is
- * unverified until the receiver acknowledges it.
+ * unverified until the receiver acknowledges it; help recorded by its receiver is verified at once; the
+ * receiver may dispute a claim, and disputed help never becomes verified.
  */
 @Aggregate
 public class Help {
@@ -23,6 +30,7 @@ public class Help {
     private String giverId;
     private String receiverId;
     private boolean verified;
+    private boolean disputed;
 
     protected Help() {
         // for Axon's event sourcing
@@ -30,33 +38,70 @@ public class Help {
 
     @CommandHandler
     Help(GiveHelpCommand command, MemberDirectory directory) {
-        if (command.giverId().equals(command.receiverId())) {
+        checkParticipants(command.giverId(), command.receiverId(), command.answersNeedId(), directory);
+        if (!directory.isActive(command.giverId())) {
+            throw MemberRules.notAMember();
+        }
+        directory.requireActive(command.receiverId(), "receiver");
+        apply(new HelpGivenEvent(command.helpId(), command.giverId(), command.receiverId(), command.kind(),
+                command.summary(), command.giverId(), false, command.answersNeedId(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    Help(ReceiveHelpCommand command, MemberDirectory directory) {
+        checkParticipants(command.giverId(), command.receiverId(), command.answersNeedId(), directory);
+        if (!directory.isActive(command.receiverId())) {
+            throw MemberRules.notAMember();
+        }
+        directory.requireActive(command.giverId(), "giver");
+        apply(new HelpGivenEvent(command.helpId(), command.giverId(), command.receiverId(), command.kind(),
+                command.summary(), command.receiverId(), true, command.answersNeedId(), command.occurredAt()));
+    }
+
+    private static void checkParticipants(String giverId, String receiverId, String answersNeedId,
+                                          MemberDirectory directory) {
+        if (giverId.equals(receiverId)) {
             throw new RuleViolation(Kind.INVALID, "help-to-oneself", "Help to oneself",
                     "you cannot record help given to yourself");
         }
-        if (!directory.isActive(command.giverId())) {
-            throw new RuleViolation(Kind.CONFLICT, "giver-not-a-member", "Giver is not a member",
-                    "join the community (POST /members) before recording help");
+        if (answersNeedId != null && !directory.hasOpenNeed(receiverId, answersNeedId)) {
+            throw new RuleViolation(Kind.CONFLICT, "need-not-open", "Need not open",
+                    "the receiver has no open need with the id " + answersNeedId);
         }
-        if (!directory.isActive(command.receiverId())) {
-            throw new RuleViolation(Kind.NOT_FOUND, "unknown-member", "Unknown member",
-                    "no active member has the id " + command.receiverId());
-        }
-        apply(new HelpGivenEvent(command.helpId(), command.giverId(), command.receiverId(), command.kind(),
-                command.summary(), command.giverId(), false, command.occurredAt()));
     }
 
     @CommandHandler
     void handle(AcknowledgeHelpCommand command) {
-        if (!receiverId.equals(command.actingMemberId())) {
-            throw new RuleViolation(Kind.FORBIDDEN, "only-receiver-acknowledges", "Only the receiver acknowledges",
-                    "only the member who received this help can acknowledge it");
+        requireReceiver(command.actingMemberId(), "only-receiver-acknowledges", "Only the receiver acknowledges",
+                "only the member who received this help can acknowledge it");
+        requireClaim();
+        apply(new HelpAcknowledgedEvent(helpId, giverId, receiverId, command.thanks(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(DisputeHelpCommand command) {
+        requireReceiver(command.actingMemberId(), "only-receiver-disputes", "Only the receiver disputes",
+                "only the member who received this help can dispute it");
+        requireClaim();
+        apply(new HelpDisputedEvent(helpId, giverId, receiverId, command.reason(), command.occurredAt()));
+    }
+
+    private void requireReceiver(String actingMemberId, String rule, String title, String detail) {
+        if (!receiverId.equals(actingMemberId)) {
+            throw new RuleViolation(Kind.FORBIDDEN, rule, title, detail);
         }
+    }
+
+    /** Acknowledging and disputing answer an open claim, once. */
+    private void requireClaim() {
         if (verified) {
             throw new RuleViolation(Kind.CONFLICT, "help-already-verified", "Help already verified",
-                    "this help is already verified; it needs no acknowledgement");
+                    "this help is already verified; it needs no acknowledgement or dispute");
         }
-        apply(new HelpAcknowledgedEvent(helpId, giverId, receiverId, command.thanks(), command.occurredAt()));
+        if (disputed) {
+            throw new RuleViolation(Kind.CONFLICT, "help-disputed", "Help disputed",
+                    "this help was disputed; it can no longer be acknowledged or disputed");
+        }
     }
 
     @EventSourcingHandler
@@ -70,5 +115,10 @@ public class Help {
     @EventSourcingHandler
     void on(HelpAcknowledgedEvent event) {
         this.verified = true;
+    }
+
+    @EventSourcingHandler
+    void on(HelpDisputedEvent event) {
+        this.disputed = true;
     }
 }

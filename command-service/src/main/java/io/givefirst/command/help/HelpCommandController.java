@@ -1,9 +1,15 @@
 package io.givefirst.command.help;
 
+import io.givefirst.command.help.HelpCommands.AcknowledgeHelpCommand;
+import io.givefirst.command.help.HelpCommands.DisputeHelpCommand;
+import io.givefirst.command.help.HelpCommands.GiveHelpCommand;
+import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.help.HelpKind;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Help", description = "Giving value first: help given, received, acknowledged, disputed")
 class HelpCommandController {
     private final CommandGateway commands;
     private final Clock clock;
@@ -34,33 +41,69 @@ class HelpCommandController {
     }
 
     record GiveHelpRequest(
-            @NotBlank @Size(max = 100) String receiverId,
+            @Schema(example = "bob") @NotBlank @Size(max = 100) String receiverId,
             @NotNull HelpKind kind,
-            @NotBlank @Size(max = HelpGivenEvent.SUMMARY_MAX) String summary,
-            @PastOrPresent Instant occurredAt) {
+            @Schema(example = "Honest notes on the pitch deck") @NotBlank @Size(max = HelpGivenEvent.SUMMARY_MAX) String summary,
+            @Schema(description = "one of the receiver's open needs that this help answers") @Size(max = 100) String answersNeedId,
+            @Schema(description = "when it happened; now if absent") @PastOrPresent Instant occurredAt) {
     }
 
-    record AcknowledgeRequest(@Size(max = HelpAcknowledgedEvent.THANKS_MAX) String thanks) {
+    record ReceivedHelpRequest(
+            @Schema(example = "alice") @NotBlank @Size(max = 100) String giverId,
+            @NotNull HelpKind kind,
+            @Schema(example = "Introduced me to my first customer") @NotBlank @Size(max = HelpGivenEvent.SUMMARY_MAX) String summary,
+            @Schema(description = "one of my open needs that this help answered") @Size(max = 100) String answersNeedId,
+            @Schema(description = "when it happened; now if absent") @PastOrPresent Instant occurredAt) {
+    }
+
+    record AcknowledgeRequest(@Schema(example = "That changed my pitch") @Size(max = HelpAcknowledgedEvent.THANKS_MAX) String thanks) {
+    }
+
+    record DisputeRequest(@Schema(example = "We never spoke about my deck") @Size(max = HelpGivenEvent.SUMMARY_MAX) String reason) {
     }
 
     @Operation(summary = "I helped a member (unverified until they acknowledge it)")
     @PostMapping("/help")
-    ResponseEntity<Map<String, Object>> give(@AuthenticationPrincipal Jwt token,
-                                             @Valid @RequestBody GiveHelpRequest request) {
+    ResponseEntity<Map<String, Object>> give(@AuthenticationPrincipal Jwt token, @Valid @RequestBody GiveHelpRequest request) {
         String helpId = UUID.randomUUID().toString();
-        Instant occurredAt = request.occurredAt() == null ? clock.instant() : request.occurredAt();
         commands.sendAndWait(new GiveHelpCommand(helpId, token.getSubject(), request.receiverId().strip(),
-                request.kind(), request.summary().strip(), occurredAt));
-        return ResponseEntity.created(URI.create("/help/" + helpId))
-                .body(Map.of("helpId", helpId, "verified", false));
+                request.kind(), request.summary().strip(), request.answersNeedId(), whenOrNow(request.occurredAt())));
+        return ResponseEntity.created(URI.create("/help/" + helpId)).body(Map.of("helpId", helpId, "verified", false));
+    }
+
+    @Operation(summary = "A member helped me (verified at once)")
+    @PostMapping("/help/received")
+    ResponseEntity<Map<String, Object>> received(@AuthenticationPrincipal Jwt token,
+                                                 @Valid @RequestBody ReceivedHelpRequest request) {
+        String helpId = UUID.randomUUID().toString();
+        commands.sendAndWait(new ReceiveHelpCommand(helpId, request.giverId().strip(), token.getSubject(),
+                request.kind(), request.summary().strip(), request.answersNeedId(), whenOrNow(request.occurredAt())));
+        return ResponseEntity.created(URI.create("/help/" + helpId)).body(Map.of("helpId", helpId, "verified", true));
     }
 
     @Operation(summary = "I, the receiver, confirm this help happened (it becomes verified)")
     @PostMapping("/help/{helpId}/acknowledgement")
-    ResponseEntity<Map<String, Object>> acknowledge(@AuthenticationPrincipal Jwt token, @PathVariable String helpId,
-                                                    @Valid @RequestBody(required = false) AcknowledgeRequest request) {
-        String thanks = request == null || request.thanks() == null ? "" : request.thanks().strip();
-        commands.sendAndWait(new AcknowledgeHelpCommand(helpId, token.getSubject(), thanks, clock.instant()));
-        return ResponseEntity.ok(Map.of("helpId", helpId, "verified", true));
+    Map<String, Object> acknowledge(@AuthenticationPrincipal Jwt token, @PathVariable String helpId,
+                                    @Valid @RequestBody(required = false) AcknowledgeRequest request) {
+        String thanks = request == null ? null : request.thanks();
+        commands.sendAndWait(new AcknowledgeHelpCommand(helpId, token.getSubject(), stripped(thanks), clock.instant()));
+        return Map.of("helpId", helpId, "verified", true);
+    }
+
+    @Operation(summary = "I, the receiver, dispute this claimed help (it never becomes verified)")
+    @PostMapping("/help/{helpId}/dispute")
+    Map<String, Object> dispute(@AuthenticationPrincipal Jwt token, @PathVariable String helpId,
+                                @Valid @RequestBody(required = false) DisputeRequest request) {
+        String reason = request == null ? null : request.reason();
+        commands.sendAndWait(new DisputeHelpCommand(helpId, token.getSubject(), stripped(reason), clock.instant()));
+        return Map.of("helpId", helpId, "disputed", true);
+    }
+
+    private Instant whenOrNow(Instant occurredAt) {
+        return occurredAt == null ? clock.instant() : occurredAt;
+    }
+
+    private static String stripped(String text) {
+        return text == null ? "" : text.strip();
     }
 }

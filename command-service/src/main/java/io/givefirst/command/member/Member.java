@@ -2,20 +2,52 @@ package io.givefirst.command.member;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.givefirst.command.member.MemberCommands.JoinMemberCommand;
+import io.givefirst.command.member.MemberCommands.LeaveCommunityCommand;
+import io.givefirst.command.member.MemberCommands.PostNeedCommand;
+import io.givefirst.command.member.MemberCommands.PostOfferCommand;
+import io.givefirst.command.member.MemberCommands.RequestCardCommand;
+import io.givefirst.command.member.MemberCommands.ResolveNeedCommand;
+import io.givefirst.command.member.MemberCommands.UpdateProfileCommand;
+import io.givefirst.command.member.MemberCommands.WithdrawOfferCommand;
 import io.givefirst.command.rules.RuleViolation;
 import io.givefirst.command.rules.RuleViolation.Kind;
+import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.member.MemberLeftEvent;
+import io.givefirst.events.member.MemberProfileUpdatedEvent;
+import io.givefirst.events.member.NeedPostedEvent;
+import io.givefirst.events.member.NeedResolvedEvent;
+import io.givefirst.events.member.OfferPostedEvent;
+import io.givefirst.events.member.OfferWithdrawnEvent;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A person in the community. Its id is the subject of the member's token. */
+/**
+ * A person in the community, with their profile, their open needs and offers, and who asked for their card.
+ * Its id is the subject of the member's token.
+ */
 @Aggregate
 public class Member {
+    static final int MAX_OPEN_NEEDS = 50;
+    static final int MAX_OPEN_OFFERS = 50;
+
     @AggregateIdentifier
     private String memberId;
     private boolean active;
+    private String displayName;
+    private String headline;
+    private List<String> interests;
+    private final Set<String> openNeeds = new HashSet<>();
+    private final Set<String> resolvedNeeds = new HashSet<>();
+    private final Set<String> openOffers = new HashSet<>();
+    private final Set<String> cardRequesters = new HashSet<>();
 
     protected Member() {
         // for Axon's event sourcing
@@ -30,14 +62,147 @@ public class Member {
                 command.interests(), command.occurredAt()));
     }
 
+    /** Saving an unchanged profile records nothing. */
+    @CommandHandler
+    void handle(UpdateProfileCommand command) {
+        requireActive();
+        MemberProfileUpdatedEvent updated = new MemberProfileUpdatedEvent(memberId, command.displayName(),
+                command.headline(), command.interests(), command.occurredAt());
+        boolean unchanged = updated.displayName().equals(displayName) && updated.headline().equals(headline)
+                && updated.interests().equals(interests);
+        if (!unchanged) {
+            apply(updated);
+        }
+    }
+
+    @CommandHandler
+    void handle(LeaveCommunityCommand command) {
+        requireActive();
+        apply(new MemberLeftEvent(memberId, command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(PostNeedCommand command) {
+        requireActive();
+        if (openNeeds.size() >= MAX_OPEN_NEEDS) {
+            throw new RuleViolation(Kind.CONFLICT, "too-many-open-needs", "Too many open needs",
+                    "resolve one of your " + MAX_OPEN_NEEDS + " open needs before posting another");
+        }
+        apply(new NeedPostedEvent(memberId, command.needId(), command.description(), command.tags(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(ResolveNeedCommand command) {
+        requireActive();
+        if (resolvedNeeds.contains(command.needId())) {
+            throw new RuleViolation(Kind.CONFLICT, "need-already-resolved", "Need already resolved",
+                    "the need " + command.needId() + " is already resolved");
+        }
+        if (!openNeeds.contains(command.needId())) {
+            throw new RuleViolation(Kind.NOT_FOUND, "unknown-need", "Unknown need",
+                    "you have no need with the id " + command.needId());
+        }
+        apply(new NeedResolvedEvent(memberId, command.needId(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(PostOfferCommand command) {
+        requireActive();
+        if (openOffers.size() >= MAX_OPEN_OFFERS) {
+            throw new RuleViolation(Kind.CONFLICT, "too-many-open-offers", "Too many open offers",
+                    "withdraw one of your " + MAX_OPEN_OFFERS + " open offers before posting another");
+        }
+        apply(new OfferPostedEvent(memberId, command.offerId(), command.description(), command.tags(),
+                command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawOfferCommand command) {
+        requireActive();
+        if (!openOffers.contains(command.offerId())) {
+            throw new RuleViolation(Kind.NOT_FOUND, "unknown-offer", "Unknown offer",
+                    "you have no open offer with the id " + command.offerId());
+        }
+        apply(new OfferWithdrawnEvent(memberId, command.offerId(), command.occurredAt()));
+    }
+
+    /** Handled by the member whose card is asked for: that is where "once per pair" can be known. */
+    @CommandHandler
+    void handle(RequestCardCommand command, MemberDirectory directory) {
+        if (memberId.equals(command.requesterId())) {
+            throw new RuleViolation(Kind.INVALID, "own-card", "Own card",
+                    "you cannot ask for your own card");
+        }
+        if (!directory.isActive(command.requesterId())) {
+            throw MemberRules.notAMember();
+        }
+        if (!active) {
+            throw MemberRules.inactiveMember(memberId, "member");
+        }
+        if (cardRequesters.contains(command.requesterId())) {
+            throw new RuleViolation(Kind.CONFLICT, "card-already-requested", "Card already requested",
+                    "you have already asked " + memberId + " for their card");
+        }
+        apply(new CardRequestedEvent(memberId, command.requesterId(), command.occurredAt()));
+    }
+
+    private void requireActive() {
+        if (!active) {
+            throw new RuleViolation(Kind.CONFLICT, "member-left", "Member left",
+                    "you have left the community");
+        }
+    }
+
     @EventSourcingHandler
     void on(MemberJoinedEvent event) {
         this.memberId = event.memberId();
         this.active = true;
+        this.displayName = event.displayName();
+        this.headline = event.headline();
+        this.interests = event.interests();
+    }
+
+    @EventSourcingHandler
+    void on(MemberProfileUpdatedEvent event) {
+        this.displayName = event.displayName();
+        this.headline = event.headline();
+        this.interests = event.interests();
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeftEvent event) {
+        this.active = false;
+    }
+
+    @EventSourcingHandler
+    void on(NeedPostedEvent event) {
+        openNeeds.add(event.needId());
+    }
+
+    @EventSourcingHandler
+    void on(NeedResolvedEvent event) {
+        openNeeds.remove(event.needId());
+        resolvedNeeds.add(event.needId());
+    }
+
+    @EventSourcingHandler
+    void on(OfferPostedEvent event) {
+        openOffers.add(event.offerId());
+    }
+
+    @EventSourcingHandler
+    void on(OfferWithdrawnEvent event) {
+        openOffers.remove(event.offerId());
+    }
+
+    @EventSourcingHandler
+    void on(CardRequestedEvent event) {
+        cardRequesters.add(event.requesterId());
     }
 
     static RuleViolation alreadyJoined(String memberId) {
         return new RuleViolation(Kind.CONFLICT, "member-already-joined", "Member already joined",
-                "member " + memberId + " has already joined; update the profile instead");
+                "member " + Objects.requireNonNull(memberId) + " has already joined; update the profile instead");
     }
 }

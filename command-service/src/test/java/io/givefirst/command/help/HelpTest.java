@@ -1,111 +1,154 @@
 package io.givefirst.command.help;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import static io.givefirst.command.support.Lookups.violating;
+
+import io.givefirst.command.help.HelpCommands.AcknowledgeHelpCommand;
+import io.givefirst.command.help.HelpCommands.DisputeHelpCommand;
+import io.givefirst.command.help.HelpCommands.GiveHelpCommand;
+import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
 import io.givefirst.command.member.MemberDirectory;
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.command.support.Lookups;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.help.HelpKind;
-import io.givefirst.events.member.MemberJoinedEvent;
-import io.givefirst.local.infra.MongoWireServer;
+import io.givefirst.events.member.NeedPostedEvent;
+import io.givefirst.events.member.NeedResolvedEvent;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HelpTest {
     private static final Instant THEN = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant LATER = Instant.parse("2026-11-21T09:00:00Z");
-    private static MongoWireServer mongo;
-    private static MongoClient client;
+    private static final HelpGivenEvent CLAIMED = new HelpGivenEvent("h1", "alice", "bob", HelpKind.FEEDBACK,
+            "Honest notes on the pitch", "alice", false, null, THEN);
+    private MemberDirectory directory;
     private AggregateTestFixture<Help> fixture;
-
-    @BeforeAll
-    static void startStore() {
-        mongo = MongoWireServer.inMemory().start();
-        client = MongoClients.create(mongo.uri(""));
-    }
-
-    @AfterAll
-    static void stopStore() {
-        client.close();
-        mongo.close();
-    }
 
     @BeforeEach
     void setUp() {
-        MemberDirectory directory = new MemberDirectory(client.getDatabase("help-test-" + System.nanoTime()));
-        directory.on(new MemberJoinedEvent("alice", "Alice", "", List.of(), THEN));
-        directory.on(new MemberJoinedEvent("bob", "Bob", "", List.of(), THEN));
+        directory = Lookups.membersWhoJoined("alice", "bob", "dave");
         fixture = new AggregateTestFixture<>(Help.class);
         fixture.registerInjectableResource(directory);
-    }
-
-    private static HelpGivenEvent claimed() {
-        return new HelpGivenEvent("h1", "alice", "bob", HelpKind.FEEDBACK, "Honest notes on the pitch", "alice",
-                false, THEN);
     }
 
     @Test
     void helpRecordedByItsGiverIsAnUnverifiedClaim() {
         fixture.givenNoPriorActivity()
-                .when(new GiveHelpCommand("h1", "alice", "bob", HelpKind.FEEDBACK, "Honest notes on the pitch", THEN))
-                .expectEvents(claimed());
+                .when(new GiveHelpCommand("h1", "alice", "bob", HelpKind.FEEDBACK, "Honest notes on the pitch", null, THEN))
+                .expectEvents(CLAIMED);
+    }
+
+    @Test
+    void helpRecordedByItsReceiverIsVerifiedAtOnce() {
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveHelpCommand("h2", "alice", "bob", HelpKind.INTRODUCTION, "Met my first customer", null, THEN))
+                .expectEvents(new HelpGivenEvent("h2", "alice", "bob", HelpKind.INTRODUCTION, "Met my first customer",
+                        "bob", true, null, THEN));
+    }
+
+    @Test
+    void helpMayAnswerOneOfTheReceiversOpenNeeds() {
+        directory.on(new NeedPostedEvent("bob", "need-1", "Pitch feedback", List.of(), THEN));
+        fixture.givenNoPriorActivity()
+                .when(new GiveHelpCommand("h1", "alice", "bob", HelpKind.FEEDBACK, "Notes", "need-1", THEN))
+                .expectEvents(new HelpGivenEvent("h1", "alice", "bob", HelpKind.FEEDBACK, "Notes", "alice", false,
+                        "need-1", THEN));
+    }
+
+    @Test
+    void rejectsAnsweringANeedThatIsNotTheReceiversOpenNeed() {
+        directory.on(new NeedPostedEvent("dave", "daves-need", "A venue", List.of(), THEN));
+        directory.on(new NeedPostedEvent("bob", "resolved-need", "A mentor", List.of(), THEN));
+        directory.on(new NeedResolvedEvent("bob", "resolved-need", THEN));
+        for (String need : List.of("daves-need", "resolved-need", "no-such-need")) {
+            fixture.givenNoPriorActivity()
+                    .when(new GiveHelpCommand("h1", "alice", "bob", HelpKind.IDEA, "An idea", need, THEN))
+                    .expectException(violating("need-not-open")).expectNoEvents();
+        }
     }
 
     @Test
     void rejectsHelpToOneself() {
         fixture.givenNoPriorActivity()
-                .when(new GiveHelpCommand("h1", "alice", "alice", HelpKind.IDEA, "Self-help", THEN))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("you cannot record help given to yourself")
-                .expectNoEvents();
+                .when(new GiveHelpCommand("h1", "alice", "alice", HelpKind.IDEA, "Self-help", null, THEN))
+                .expectException(violating("help-to-oneself")).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveHelpCommand("h1", "bob", "bob", HelpKind.IDEA, "Self-help", null, THEN))
+                .expectException(violating("help-to-oneself")).expectNoEvents();
     }
 
     @Test
-    void rejectsHelpToSomeoneWhoIsNotAMember() {
+    void rejectsHelpToSomeoneWhoIsNotAnActiveMember() {
         fixture.givenNoPriorActivity()
-                .when(new GiveHelpCommand("h1", "alice", "carol", HelpKind.IDEA, "An idea", THEN))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("no active member has the id carol")
-                .expectNoEvents();
+                .when(new GiveHelpCommand("h1", "alice", "carol", HelpKind.IDEA, "An idea", null, THEN))
+                .expectException(violating("unknown-member")).expectNoEvents();
+        Lookups.left(directory, "dave");
+        fixture.givenNoPriorActivity()
+                .when(new GiveHelpCommand("h1", "alice", "dave", HelpKind.IDEA, "An idea", null, THEN))
+                .expectException(violating("inactive-member")).expectNoEvents();
     }
 
     @Test
-    void rejectsHelpFromSomeoneWhoHasNotJoined() {
+    void rejectsHelpFromSomeoneWhoIsNotAnActiveMember() {
         fixture.givenNoPriorActivity()
-                .when(new GiveHelpCommand("h1", "mallory", "bob", HelpKind.IDEA, "An idea", THEN))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("join the community (POST /members) before recording help")
-                .expectNoEvents();
+                .when(new GiveHelpCommand("h1", "mallory", "bob", HelpKind.IDEA, "An idea", null, THEN))
+                .expectException(violating("not-a-member")).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveHelpCommand("h1", "mallory", "bob", HelpKind.IDEA, "An idea", null, THEN))
+                .expectException(violating("unknown-member")).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveHelpCommand("h1", "alice", "mallory", HelpKind.IDEA, "An idea", null, THEN))
+                .expectException(violating("not-a-member")).expectNoEvents();
     }
 
     @Test
     void theReceiversAcknowledgementVerifiesTheHelp() {
-        fixture.given(claimed())
+        fixture.given(CLAIMED)
                 .when(new AcknowledgeHelpCommand("h1", "bob", "Thank you!", LATER))
                 .expectEvents(new HelpAcknowledgedEvent("h1", "alice", "bob", "Thank you!", LATER));
     }
 
     @Test
-    void onlyTheReceiverCanAcknowledge() {
-        fixture.given(claimed())
-                .when(new AcknowledgeHelpCommand("h1", "alice", "", LATER))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("only the member who received this help can acknowledge it")
-                .expectNoEvents();
+    void onlyTheReceiverCanAcknowledgeOrDispute() {
+        fixture.given(CLAIMED).when(new AcknowledgeHelpCommand("h1", "alice", "", LATER))
+                .expectException(violating("only-receiver-acknowledges")).expectNoEvents();
+        fixture.given(CLAIMED).when(new DisputeHelpCommand("h1", "dave", "", LATER))
+                .expectException(violating("only-receiver-disputes")).expectNoEvents();
     }
 
     @Test
-    void rejectsAcknowledgingTwice() {
-        fixture.given(claimed(), new HelpAcknowledgedEvent("h1", "alice", "bob", "", LATER))
+    void rejectsAcknowledgingTwiceOrWhatWasVerifiedAtOnce() {
+        fixture.given(CLAIMED, new HelpAcknowledgedEvent("h1", "alice", "bob", "", LATER))
                 .when(new AcknowledgeHelpCommand("h1", "bob", "again", LATER))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("this help is already verified; it needs no acknowledgement")
-                .expectNoEvents();
+                .expectException(violating("help-already-verified")).expectNoEvents();
+        fixture.given(new HelpGivenEvent("h1", "alice", "bob", HelpKind.IDEA, "x", "bob", true, null, THEN))
+                .when(new AcknowledgeHelpCommand("h1", "bob", "", LATER))
+                .expectException(violating("help-already-verified")).expectNoEvents();
+    }
+
+    @Test
+    void theReceiverMayDisputeAClaim() {
+        fixture.given(CLAIMED).when(new DisputeHelpCommand("h1", "bob", "We never spoke", LATER))
+                .expectEvents(new HelpDisputedEvent("h1", "alice", "bob", "We never spoke", LATER));
+    }
+
+    @Test
+    void disputedHelpCanNeitherBeAcknowledgedNorDisputedAgain() {
+        HelpDisputedEvent disputed = new HelpDisputedEvent("h1", "alice", "bob", "", LATER);
+        fixture.given(CLAIMED, disputed).when(new AcknowledgeHelpCommand("h1", "bob", "", LATER))
+                .expectException(violating("help-disputed")).expectNoEvents();
+        fixture.given(CLAIMED, disputed).when(new DisputeHelpCommand("h1", "bob", "", LATER))
+                .expectException(violating("help-disputed")).expectNoEvents();
+    }
+
+    @Test
+    void verifiedHelpCannotBeDisputed() {
+        fixture.given(CLAIMED, new HelpAcknowledgedEvent("h1", "alice", "bob", "", LATER))
+                .when(new DisputeHelpCommand("h1", "bob", "changed my mind", LATER))
+                .expectException(violating("help-already-verified")).expectNoEvents();
     }
 }

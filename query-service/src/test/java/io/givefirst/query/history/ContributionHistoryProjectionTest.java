@@ -55,11 +55,11 @@ class ContributionHistoryProjectionTest {
                 List.of(envelope("alice", "Member", 0, new MemberJoinedEvent("alice", "Alice", "", List.of(), T0))),
                 List.of(envelope("bob", "Member", 0, new MemberJoinedEvent("bob", "Bob", "", List.of(), T0))),
                 List.of(envelope("h1", "Help", 0, new HelpGivenEvent("h1", "alice", "bob", HelpKind.FEEDBACK,
-                                "Notes on the deck", "alice", false, T0.plusSeconds(60))),
+                                "Notes on the deck", "alice", false, null, T0.plusSeconds(60))),
                         envelope("h1", "Help", 1, new HelpAcknowledgedEvent("h1", "alice", "bob", "Thanks!",
                                 T0.plusSeconds(120)))),
                 List.of(envelope("h2", "Help", 0, new HelpGivenEvent("h2", "bob", "alice", HelpKind.IDEA,
-                        "A venue idea", "bob", false, T0.plusSeconds(90)))));
+                        "A venue idea", "bob", false, null, T0.plusSeconds(90)))));
     }
 
     private static EventEnvelope envelope(String aggregateId, String type, long sequence, DomainEvent payload) {

@@ -89,7 +89,7 @@ class HistoryApiIT {
         publish(List.of(
                 event(alice, "Member", 0, new MemberJoinedEvent(alice, "Alice", "", List.of(), T0)),
                 event(bob, "Member", 0, new MemberJoinedEvent(bob, "Bob", "", List.of(), T0)),
-                event(h1, "Help", 0, new HelpGivenEvent(h1, alice, bob, HelpKind.FEEDBACK, "Deck notes", alice, false,
+                event(h1, "Help", 0, new HelpGivenEvent(h1, alice, bob, HelpKind.FEEDBACK, "Deck notes", alice, false, null,
                         T0.plusSeconds(60)))));
         Http http = new Http("http://localhost:" + port);
         String token = stack.issuer.tokenFor(bob);
@@ -118,7 +118,7 @@ class HistoryApiIT {
         for (int i = 0; i < 7; i++) {
             String help = UUID.randomUUID().toString();
             events.add(event(help, "Help", 0, new HelpGivenEvent(help, alice, bob, HelpKind.IDEA, "idea " + i, alice,
-                    false, T0.plusSeconds(i * 10L))));
+                    false, null, T0.plusSeconds(i * 10L))));
         }
         publish(events);
         Http http = new Http("http://localhost:" + port);

@@ -17,10 +17,7 @@ public record HelpAcknowledgedEvent(String helpId, String giverId, String receiv
         Require.id(helpId, "helpId");
         Require.id(giverId, "giverId");
         Require.id(receiverId, "receiverId");
-        thanks = thanks == null ? "" : thanks;
-        if (thanks.length() > THANKS_MAX) {
-            throw new IllegalArgumentException("thanks must be at most " + THANKS_MAX + " characters");
-        }
+        thanks = Require.optional(thanks, "thanks", THANKS_MAX);
         Require.present(occurredAt, "occurredAt");
     }
 }

@@ -9,11 +9,13 @@ import org.axonframework.serialization.Revision;
 /**
  * One member helped another. Recorded by the giver it is a claim ({@code verified = false}) until the
  * receiver acknowledges it; recorded by the receiver it is verified at once.
+ * {@code answersNeedId}, when present, is the receiver's open need this help answers.
  */
 @EventType("givefirst.help.given")
 @Revision("1")
 public record HelpGivenEvent(String helpId, String giverId, String receiverId, HelpKind kind, String summary,
-                             String recordedBy, boolean verified, Instant occurredAt) implements DomainEvent {
+                             String recordedBy, boolean verified, String answersNeedId, Instant occurredAt)
+        implements DomainEvent {
     public static final int SUMMARY_MAX = 1000;
 
     public HelpGivenEvent {
@@ -23,6 +25,10 @@ public record HelpGivenEvent(String helpId, String giverId, String receiverId, H
         Require.present(kind, "kind");
         Require.text(summary, "summary", SUMMARY_MAX);
         Require.id(recordedBy, "recordedBy");
+        if (!recordedBy.equals(giverId) && !recordedBy.equals(receiverId)) {
+            throw new IllegalArgumentException("help is recorded by its giver or its receiver");
+        }
+        answersNeedId = Require.optionalId(answersNeedId, "answersNeedId");
         Require.present(occurredAt, "occurredAt");
     }
 }

@@ -15,8 +15,8 @@ public record MemberJoinedEvent(String memberId, String displayName, String head
     public MemberJoinedEvent {
         Require.id(memberId, "memberId");
         Require.text(displayName, "displayName", MemberLimits.DISPLAY_NAME);
-        headline = headline == null ? "" : headline;
-        interests = interests == null ? List.of() : List.copyOf(interests);
+        headline = Require.optional(headline, "headline", MemberLimits.HEADLINE);
+        interests = Require.tags(interests, "interests", MemberLimits.INTERESTS, MemberLimits.INTEREST);
         Require.present(occurredAt, "occurredAt");
     }
 }

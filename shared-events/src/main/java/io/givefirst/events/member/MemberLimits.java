@@ -6,6 +6,7 @@ public final class MemberLimits {
     public static final int HEADLINE = 200;
     public static final int INTEREST = 50;
     public static final int INTERESTS = 30;
+    public static final int DESCRIPTION = 1000;
 
     private MemberLimits() {
     }

@@ -2,8 +2,24 @@ package io.givefirst.events.wire;
 
 import io.givefirst.events.EventType;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
+import io.givefirst.events.introduction.IntroductionAcceptedEvent;
+import io.givefirst.events.introduction.IntroductionDeclinedEvent;
+import io.givefirst.events.introduction.IntroductionFruitfulEvent;
+import io.givefirst.events.introduction.IntroductionMadeEvent;
+import io.givefirst.events.introduction.IntroductionOpenedEvent;
+import io.givefirst.events.meeting.MeetingConfirmedEvent;
+import io.givefirst.events.meeting.MeetingFollowedUpEvent;
+import io.givefirst.events.meeting.MeetingRecordedEvent;
+import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.member.MemberLeftEvent;
+import io.givefirst.events.member.MemberProfileUpdatedEvent;
+import io.givefirst.events.member.NeedPostedEvent;
+import io.givefirst.events.member.NeedResolvedEvent;
+import io.givefirst.events.member.OfferPostedEvent;
+import io.givefirst.events.member.OfferWithdrawnEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +32,13 @@ import org.axonframework.serialization.Revision;
  */
 public final class EventTypes {
     private static final List<Class<?>> ALL = List.of(
-            MemberJoinedEvent.class,
-            HelpGivenEvent.class,
-            HelpAcknowledgedEvent.class);
+            MemberJoinedEvent.class, MemberProfileUpdatedEvent.class, MemberLeftEvent.class,
+            NeedPostedEvent.class, NeedResolvedEvent.class, OfferPostedEvent.class, OfferWithdrawnEvent.class,
+            CardRequestedEvent.class,
+            MeetingRecordedEvent.class, MeetingConfirmedEvent.class, MeetingFollowedUpEvent.class,
+            HelpGivenEvent.class, HelpAcknowledgedEvent.class, HelpDisputedEvent.class,
+            IntroductionMadeEvent.class, IntroductionAcceptedEvent.class, IntroductionDeclinedEvent.class,
+            IntroductionOpenedEvent.class, IntroductionFruitfulEvent.class);
 
     private static final Map<Class<?>, String> TYPE_BY_CLASS = new LinkedHashMap<>();
     private static final Map<String, Class<?>> CLASS_BY_TYPE = new LinkedHashMap<>();

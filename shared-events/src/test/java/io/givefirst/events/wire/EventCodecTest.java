@@ -15,7 +15,7 @@ class EventCodecTest {
     private final EventCodec codec = new EventCodec();
     private final EventEnvelope envelope = new EventEnvelope("e-1", "/givefirst/command-service", "h1", "Help", 0,
             Instant.parse("2026-11-20T10:00:00.123Z"),
-            new HelpGivenEvent("h1", "alice", "bob", HelpKind.IDEA, "An idea", "alice", false,
+            new HelpGivenEvent("h1", "alice", "bob", HelpKind.IDEA, "An idea", "alice", false, null,
                     Instant.parse("2026-11-20T09:59:00Z")));
 
     @Test
@@ -60,6 +60,6 @@ class EventCodecTest {
     @Test
     void everyRegisteredEventHasAUniqueVersionedType() {
         assertThat(EventTypes.all()).extracting(EventTypes::typeOf)
-                .allMatch(type -> type.matches("givefirst\\.[a-z]+\\.[a-z]+\\.v\\d+")).doesNotHaveDuplicates();
+                .allMatch(type -> type.matches("givefirst\\.[a-z]+\\.[a-z-]+\\.v\\d+")).doesNotHaveDuplicates();
     }
 }

@@ -1,0 +1,88 @@
+package io.givefirst.command.introduction;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.givefirst.command.config.Lookups;
+import io.givefirst.events.introduction.IntroductionDeclinedEvent;
+import io.givefirst.events.introduction.IntroductionFruitfulEvent;
+import io.givefirst.events.introduction.IntroductionMadeEvent;
+import io.givefirst.events.introduction.IntroductionOpenedEvent;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command side's lookup of introductions: which pairs have one pending ("no second pending introduction of
+ * the same pair") and whom each one introduced ("a meeting may reference an open introduction of its two
+ * participants"). Kept in the unit of work that stores the events, like the member directory.
+ */
+@Component
+@ProcessingGroup(Lookups.PROCESSING_GROUP)
+public class IntroductionDirectory {
+    public enum Status { PENDING, OPEN, DECLINED, FRUITFUL }
+
+    /** What the directory knows of one introduction. */
+    public record Entry(String introductionId, String firstMemberId, String secondMemberId, Status status) {
+        public boolean introduces(String one, String other) {
+            return pair(firstMemberId, secondMemberId).equals(pair(one, other));
+        }
+    }
+
+    private final MongoCollection<Document> introductions;
+
+    public IntroductionDirectory(MongoDatabase commandDatabase) {
+        this.introductions = commandDatabase.getCollection("introduction_directory");
+    }
+
+    @EventHandler
+    public void on(IntroductionMadeEvent event) {
+        introductions.updateOne(Filters.eq("_id", event.introductionId()), Updates.combine(
+                        Updates.set("first", event.firstMemberId()), Updates.set("second", event.secondMemberId()),
+                        Updates.set("pair", pair(event.firstMemberId(), event.secondMemberId())),
+                        Updates.setOnInsert("status", Status.PENDING.name())),
+                new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    public void on(IntroductionOpenedEvent event) {
+        setStatus(event.introductionId(), Status.OPEN);
+    }
+
+    @EventHandler
+    public void on(IntroductionDeclinedEvent event) {
+        setStatus(event.introductionId(), Status.DECLINED);
+    }
+
+    @EventHandler
+    public void on(IntroductionFruitfulEvent event) {
+        setStatus(event.introductionId(), Status.FRUITFUL);
+    }
+
+    private void setStatus(String introductionId, Status status) {
+        introductions.updateOne(Filters.eq("_id", introductionId), Updates.set("status", status.name()),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Whether an introduction of these two members (in either order) is waiting for their answers. */
+    public boolean hasPending(String one, String other) {
+        return introductions.find(Filters.and(Filters.eq("pair", pair(one, other)),
+                Filters.eq("status", Status.PENDING.name()))).limit(1).first() != null;
+    }
+
+    public Optional<Entry> find(String introductionId) {
+        return Optional.ofNullable(introductions.find(Filters.eq("_id", introductionId)).limit(1).first())
+                .filter(d -> d.getString("first") != null)
+                .map(d -> new Entry(d.getString("_id"), d.getString("first"), d.getString("second"),
+                        Status.valueOf(d.getString("status"))));
+    }
+
+    /** The same key for (a, b) and (b, a). */
+    static String pair(String one, String other) {
+        return one.compareTo(other) < 0 ? one + "|" + other : other + "|" + one;
+    }
+}

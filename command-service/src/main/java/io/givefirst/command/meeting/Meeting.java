@@ -1,0 +1,109 @@
+package io.givefirst.command.meeting;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.givefirst.command.introduction.IntroductionDirectory;
+import io.givefirst.command.introduction.IntroductionDirectory.Status;
+import io.givefirst.command.meeting.MeetingCommands.ConfirmMeetingCommand;
+import io.givefirst.command.meeting.MeetingCommands.FollowUpMeetingCommand;
+import io.givefirst.command.meeting.MeetingCommands.RecordMeetingCommand;
+import io.givefirst.command.member.MemberDirectory;
+import io.givefirst.command.member.MemberRules;
+import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.command.rules.RuleViolation.Kind;
+import io.givefirst.events.meeting.MeetingConfirmedEvent;
+import io.givefirst.events.meeting.MeetingFollowedUpEvent;
+import io.givefirst.events.meeting.MeetingRecordedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * Two members met. Recorded by one participant it is a claim; confirmed by the other it is a fact. Either may
+ * follow up. It may reference the open introduction that brought the two together.
+ */
+@Aggregate
+public class Meeting {
+    @AggregateIdentifier
+    private String meetingId;
+    private String recordedBy;
+    private String otherMemberId;
+    private boolean confirmed;
+
+    protected Meeting() {
+        // for Axon's event sourcing
+    }
+
+    @CommandHandler
+    Meeting(RecordMeetingCommand command, MemberDirectory members, IntroductionDirectory introductions) {
+        if (command.recordedBy().equals(command.otherMemberId())) {
+            throw new RuleViolation(Kind.INVALID, "meeting-with-oneself", "Meeting with oneself",
+                    "you cannot record a meeting with yourself");
+        }
+        if (!members.isActive(command.recordedBy())) {
+            throw MemberRules.notAMember();
+        }
+        members.requireActive(command.otherMemberId(), "member met");
+        if (command.introductionId() != null) {
+            checkIntroduction(command, introductions);
+        }
+        apply(new MeetingRecordedEvent(command.meetingId(), command.recordedBy(), command.otherMemberId(),
+                command.context(), command.privateNote(), command.introductionId(), command.occurredAt()));
+    }
+
+    private static void checkIntroduction(RecordMeetingCommand command, IntroductionDirectory introductions) {
+        IntroductionDirectory.Entry introduction = introductions.find(command.introductionId()).orElseThrow(() ->
+                new RuleViolation(Kind.NOT_FOUND, "unknown-introduction", "Unknown introduction",
+                        "no introduction has the id " + command.introductionId()));
+        if (!introduction.introduces(command.recordedBy(), command.otherMemberId())) {
+            throw new RuleViolation(Kind.CONFLICT, "introduction-of-others", "Introduction of others",
+                    "that introduction is not between the two members of this meeting");
+        }
+        if (introduction.status() != Status.OPEN && introduction.status() != Status.FRUITFUL) {
+            throw new RuleViolation(Kind.CONFLICT, "introduction-not-open", "Introduction not open",
+                    "a meeting can reference an introduction once both members accepted it");
+        }
+    }
+
+    @CommandHandler
+    void handle(ConfirmMeetingCommand command) {
+        if (!command.memberId().equals(otherMemberId)) {
+            throw new RuleViolation(Kind.FORBIDDEN, "only-other-participant-confirms",
+                    "Only the other participant confirms",
+                    "only the member who was met can confirm this meeting");
+        }
+        if (confirmed) {
+            throw new RuleViolation(Kind.CONFLICT, "meeting-already-confirmed", "Meeting already confirmed",
+                    "this meeting is already confirmed");
+        }
+        apply(new MeetingConfirmedEvent(meetingId, command.memberId(), recordedBy, command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(FollowUpMeetingCommand command) {
+        String other;
+        if (command.memberId().equals(recordedBy)) {
+            other = otherMemberId;
+        } else if (command.memberId().equals(otherMemberId)) {
+            other = recordedBy;
+        } else {
+            throw new RuleViolation(Kind.FORBIDDEN, "only-participants-follow-up", "Only participants follow up",
+                    "only the two members who met can follow up on this meeting");
+        }
+        apply(new MeetingFollowedUpEvent(meetingId, command.memberId(), other, command.privateNote(),
+                command.occurredAt()));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingRecordedEvent event) {
+        this.meetingId = event.meetingId();
+        this.recordedBy = event.recordedBy();
+        this.otherMemberId = event.otherMemberId();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingConfirmedEvent event) {
+        this.confirmed = true;
+    }
+}

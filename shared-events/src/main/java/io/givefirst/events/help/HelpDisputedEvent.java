@@ -1,0 +1,20 @@
+package io.givefirst.events.help;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The receiver says the claimed help did not happen as described; it will never count as verified. */
+@EventType("givefirst.help.disputed")
+@Revision("1")
+public record HelpDisputedEvent(String helpId, String giverId, String receiverId, String reason, Instant occurredAt) implements DomainEvent {
+    public HelpDisputedEvent {
+        Require.id(helpId, "helpId");
+        Require.id(giverId, "giverId");
+        Require.id(receiverId, "receiverId");
+        reason = Require.optional(reason, "reason", HelpGivenEvent.SUMMARY_MAX);
+        Require.present(occurredAt, "occurredAt");
+    }
+}

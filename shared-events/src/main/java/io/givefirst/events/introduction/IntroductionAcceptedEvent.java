@@ -1,0 +1,21 @@
+package io.givefirst.events.introduction;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** One of the two introduced members accepted the introduction. */
+@EventType("givefirst.introduction.accepted")
+@Revision("1")
+public record IntroductionAcceptedEvent(String introductionId, String acceptedBy, String introducerId, String firstMemberId, String secondMemberId, Instant occurredAt) implements DomainEvent {
+    public IntroductionAcceptedEvent {
+        Require.id(introductionId, "introductionId");
+        Require.id(acceptedBy, "acceptedBy");
+        Require.id(introducerId, "introducerId");
+        Require.id(firstMemberId, "firstMemberId");
+        Require.id(secondMemberId, "secondMemberId");
+        Require.present(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,21 @@
+package io.givefirst.events.introduction;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** One of the two introduced members declined; the introduction is closed. */
+@EventType("givefirst.introduction.declined")
+@Revision("1")
+public record IntroductionDeclinedEvent(String introductionId, String declinedBy, String introducerId, String firstMemberId, String secondMemberId, Instant occurredAt) implements DomainEvent {
+    public IntroductionDeclinedEvent {
+        Require.id(introductionId, "introductionId");
+        Require.id(declinedBy, "declinedBy");
+        Require.id(introducerId, "introducerId");
+        Require.id(firstMemberId, "firstMemberId");
+        Require.id(secondMemberId, "secondMemberId");
+        Require.present(occurredAt, "occurredAt");
+    }
+}

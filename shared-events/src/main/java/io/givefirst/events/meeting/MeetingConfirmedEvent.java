@@ -1,0 +1,19 @@
+package io.givefirst.events.meeting;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The other participant confirmed the meeting: it is now a fact. */
+@EventType("givefirst.meeting.confirmed")
+@Revision("1")
+public record MeetingConfirmedEvent(String meetingId, String confirmedBy, String recordedBy, Instant occurredAt) implements DomainEvent {
+    public MeetingConfirmedEvent {
+        Require.id(meetingId, "meetingId");
+        Require.id(confirmedBy, "confirmedBy");
+        Require.id(recordedBy, "recordedBy");
+        Require.present(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,20 @@
+package io.givefirst.events.meeting;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** A participant followed up on the meeting; the note is for its author only. */
+@EventType("givefirst.meeting.followed-up")
+@Revision("1")
+public record MeetingFollowedUpEvent(String meetingId, String followedUpBy, String otherMemberId, String privateNote, Instant occurredAt) implements DomainEvent {
+    public MeetingFollowedUpEvent {
+        Require.id(meetingId, "meetingId");
+        Require.id(followedUpBy, "followedUpBy");
+        Require.id(otherMemberId, "otherMemberId");
+        privateNote = Require.optional(privateNote, "privateNote", MeetingLimits.NOTE);
+        Require.present(occurredAt, "occurredAt");
+    }
+}

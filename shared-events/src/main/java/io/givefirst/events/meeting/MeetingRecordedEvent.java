@@ -1,0 +1,23 @@
+package io.givefirst.events.meeting;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** One member says they met another ({@code occurredAt} is when they met; {@code context} where or at which gathering). A claim until the other confirms it. {@code privateNote} is for its author only; {@code introductionId} names the introduction that led to it, if any. */
+@EventType("givefirst.meeting.recorded")
+@Revision("1")
+public record MeetingRecordedEvent(String meetingId, String recordedBy, String otherMemberId, String context, String privateNote, String introductionId, Instant occurredAt) implements DomainEvent {
+    public MeetingRecordedEvent {
+        Require.id(meetingId, "meetingId");
+        Require.id(recordedBy, "recordedBy");
+        Require.id(otherMemberId, "otherMemberId");
+        Require.distinct(recordedBy, otherMemberId, "a member cannot meet themselves");
+        context = Require.optional(context, "context", MeetingLimits.CONTEXT);
+        privateNote = Require.optional(privateNote, "privateNote", MeetingLimits.NOTE);
+        introductionId = Require.optionalId(introductionId, "introductionId");
+        Require.present(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,19 @@
+package io.givefirst.events.member;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** {@code requesterId} asked {@code memberId} for their contact card — the platform's headline success signal: someone wanted to know this member. */
+@EventType("givefirst.member.card-requested")
+@Revision("1")
+public record CardRequestedEvent(String memberId, String requesterId, Instant occurredAt) implements DomainEvent {
+    public CardRequestedEvent {
+        Require.id(memberId, "memberId");
+        Require.id(requesterId, "requesterId");
+        Require.distinct(memberId, requesterId, "a member cannot ask for their own card");
+        Require.present(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,17 @@
+package io.givefirst.events.member;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** A member left the community: they can no longer act or be helped, introduced or met; their history stays. */
+@EventType("givefirst.member.left")
+@Revision("1")
+public record MemberLeftEvent(String memberId, Instant occurredAt) implements DomainEvent {
+    public MemberLeftEvent {
+        Require.id(memberId, "memberId");
+        Require.present(occurredAt, "occurredAt");
+    }
+}

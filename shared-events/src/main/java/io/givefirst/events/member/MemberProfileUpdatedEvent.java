@@ -1,0 +1,21 @@
+package io.givefirst.events.member;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A member changed their public profile; the whole profile is carried, not a diff. */
+@EventType("givefirst.member.profile-updated")
+@Revision("1")
+public record MemberProfileUpdatedEvent(String memberId, String displayName, String headline, List<String> interests, Instant occurredAt) implements DomainEvent {
+    public MemberProfileUpdatedEvent {
+        Require.id(memberId, "memberId");
+        Require.text(displayName, "displayName", MemberLimits.DISPLAY_NAME);
+        headline = Require.optional(headline, "headline", MemberLimits.HEADLINE);
+        interests = Require.tags(interests, "interests", MemberLimits.INTERESTS, MemberLimits.INTEREST);
+        Require.present(occurredAt, "occurredAt");
+    }
+}

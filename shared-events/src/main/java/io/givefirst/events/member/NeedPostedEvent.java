@@ -1,0 +1,21 @@
+package io.givefirst.events.member;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A member said what they are looking for — help starts with understanding someone's true needs. */
+@EventType("givefirst.member.need-posted")
+@Revision("1")
+public record NeedPostedEvent(String memberId, String needId, String description, List<String> tags, Instant occurredAt) implements DomainEvent {
+    public NeedPostedEvent {
+        Require.id(memberId, "memberId");
+        Require.id(needId, "needId");
+        Require.text(description, "description", MemberLimits.DESCRIPTION);
+        tags = Require.tags(tags, "tags", MemberLimits.INTERESTS, MemberLimits.INTEREST);
+        Require.present(occurredAt, "occurredAt");
+    }
+}

@@ -1,0 +1,21 @@
+package io.givefirst.events.member;
+
+import io.givefirst.events.DomainEvent;
+import io.givefirst.events.EventType;
+import io.givefirst.events.Require;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A member said what they can give. */
+@EventType("givefirst.member.offer-posted")
+@Revision("1")
+public record OfferPostedEvent(String memberId, String offerId, String description, List<String> tags, Instant occurredAt) implements DomainEvent {
+    public OfferPostedEvent {
+        Require.id(memberId, "memberId");
+        Require.id(offerId, "offerId");
+        Require.text(description, "description", MemberLimits.DESCRIPTION);
+        tags = Require.tags(tags, "tags", MemberLimits.INTERESTS, MemberLimits.INTEREST);
+        Require.present(occurredAt, "occurredAt");
+    }
+}
