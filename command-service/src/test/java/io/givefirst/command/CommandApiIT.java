@@ -3,10 +3,8 @@ package io.givefirst.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.mongodb.client.MongoClient;
 import io.givefirst.events.wire.CloudEventHeaders;
-import io.givefirst.local.infra.Http;
-import io.givefirst.local.infra.TestStack;
+import io.givefirst.command.support.ApiTestBase;
 import io.givefirst.local.infra.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,66 +17,38 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The command API over real HTTP, a real Kafka broker and a MongoDB-wire store. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {CommandServiceApplication.CONFIG_NAME, "givefirst.mongodb.database=command-api-it"})
-class CommandApiIT {
-    private static final TestStack stack = TestStack.shared();
-    private static final JsonMapper json = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        stack.serviceEnvironment().forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoClient mongo;
+/** The slice's command API over real HTTP, a real Kafka broker and a MongoDB-wire store. */
+class CommandApiIT extends ApiTestBase {
     @Value("${givefirst.relay.topic}")
     String topic;
-    Http http;
     String alice;
     String bob;
 
     @BeforeEach
     void twoMembers() {
-        http = new Http("http://localhost:" + port);
-        alice = "alice-" + UUID.randomUUID();
-        bob = "bob-" + UUID.randomUUID();
-        assertThat(join(alice, "Alice").statusCode()).isEqualTo(201);
-        assertThat(join(bob, "Bob").statusCode()).isEqualTo(201);
-    }
-
-    private HttpResponse<String> join(String member, String name) {
-        return http.post("/members", stack.issuer.tokenFor(member),
-                "{\"displayName\":\"" + name + "\",\"headline\":\"Here to help\",\"interests\":[\"climate\"]}");
+        alice = joined("Alice");
+        bob = joined("Bob");
     }
 
     private String giveHelp(String giver, String receiver) {
-        HttpResponse<String> response = http.post("/help", stack.issuer.tokenFor(giver),
+        HttpResponse<String> response = http.post("/help", token(giver),
                 "{\"receiverId\":\"" + receiver + "\",\"kind\":\"FEEDBACK\",\"summary\":\"Notes on the pitch deck\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("helpId").asString();
     }
 
-    private long storedEvents() {
-        return mongo.getDatabase("command-api-it").getCollection("domainevents").countDocuments();
+    private long eventCount() {
+        return storedEvents().countDocuments();
     }
 
     @Test
     void helpAndItsAcknowledgementReachKafkaWithCloudEventsHeaders() {
         String helpId = giveHelp(alice, bob);
-        HttpResponse<String> ack = http.post("/help/" + helpId + "/acknowledgement", stack.issuer.tokenFor(bob),
+        HttpResponse<String> ack = http.post("/help/" + helpId + "/acknowledgement", token(bob),
                 "{\"thanks\":\"That changed my pitch\"}");
         assertThat(ack.statusCode()).isEqualTo(200);
 
@@ -114,22 +84,21 @@ class CommandApiIT {
     }
 
     @Test
-    void helpIsAlwaysGivenByTheTokensSubjectWhateverTheBodySays() {
-        HttpResponse<String> response = http.post("/help", stack.issuer.tokenFor(alice),
+    void theGiverIsAlwaysTheTokensSubjectAndNobodyActsForAnother() {
+        HttpResponse<String> naming = http.post("/help", token(alice),
                 "{\"giverId\":\"" + bob + "\",\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"x\"}");
-        assertThat(response.statusCode()).isEqualTo(201);
-        String helpId = json.readTree(response.body()).get("helpId").asString();
-        // bob did not give it, so bob is the receiver and alice may not acknowledge it on his behalf
-        HttpResponse<String> impersonation = http.post("/help/" + helpId + "/acknowledgement",
-                stack.issuer.tokenFor(alice), "{}");
-        assertProblem(impersonation, 403, "only-receiver-acknowledges");
+        assertProblem(naming, 400, "malformed-request");
+        assertThat(body(naming).get("detail").asString()).contains("giverId");
+        String helpId = giveHelp(alice, bob);
+        assertProblem(http.post("/help/" + helpId + "/acknowledgement", token(alice), "{}"), 403,
+                "only-receiver-acknowledges");
     }
 
     @Test
     void rejectedCommandsAnswerProblemJsonNamingTheRuleAndStoreNothing() {
         String helpId = giveHelp(alice, bob);
-        long before = storedEvents();
-        String token = stack.issuer.tokenFor(alice);
+        long before = eventCount();
+        String token = token(alice);
 
         assertProblem(http.post("/help", token, "{not json"), 400, "malformed-request");
         assertProblem(http.post("/help", token, "{\"receiverId\":\"" + bob + "\",\"kind\":\"HUG\",\"summary\":\"x\"}"),
@@ -142,17 +111,17 @@ class CommandApiIT {
         assertProblem(http.post("/help", token, "{\"receiverId\":\"" + alice + "\",\"kind\":\"IDEA\",\"summary\":\"x\"}"),
                 400, "help-to-oneself");
         assertProblem(http.post("/members", token, "{\"displayName\":\"Alice twice\"}"), 409, "member-already-joined");
-        assertProblem(http.post("/members", stack.issuer.tokenFor("new-" + UUID.randomUUID()), "{\"displayName\":\"\"}"),
+        assertProblem(http.post("/members", token("new-" + UUID.randomUUID()), "{\"displayName\":\"\"}"),
                 400, "invalid-request");
-        assertProblem(http.post("/help/" + UUID.randomUUID() + "/acknowledgement", stack.issuer.tokenFor(bob), "{}"),
+        assertProblem(http.post("/help/" + UUID.randomUUID() + "/acknowledgement", token(bob), "{}"),
                 404, "unknown-id");
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(eventCount()).isEqualTo(before);
 
-        assertThat(http.post("/help/" + helpId + "/acknowledgement", stack.issuer.tokenFor(bob), "{}").statusCode())
+        assertThat(http.post("/help/" + helpId + "/acknowledgement", token(bob), "{}").statusCode())
                 .isEqualTo(200);
-        assertProblem(http.post("/help/" + helpId + "/acknowledgement", stack.issuer.tokenFor(bob), "{}"),
+        assertProblem(http.post("/help/" + helpId + "/acknowledgement", token(bob), "{}"),
                 409, "help-already-verified");
-        assertThat(storedEvents()).isEqualTo(before + 1);
+        assertThat(eventCount()).isEqualTo(before + 1);
     }
 
     @Test
@@ -164,16 +133,6 @@ class CommandApiIT {
         assertThat(components.get("mongo").get("status").asString()).isEqualTo("UP");
         assertThat(http.get("/v3/api-docs", null).body()).contains("/help/{helpId}/acknowledgement");
         assertThat(http.get("/actuator/prometheus", null).body()).contains("givefirst_relay_lag_seconds");
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String rule) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("type").asString()).isEqualTo("https://givefirst.io/problems/" + rule);
-        assertThat(problem.get("rule").asString()).isEqualTo(rule);
-        assertThat(problem.get("title").asString()).isNotBlank();
     }
 
     private static Map<String, String> headers(ConsumerRecord<String, byte[]> record) {

@@ -10,6 +10,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -108,7 +110,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         return ResponseEntity.badRequest().body(detail(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Malformed request", "the body is not JSON of the expected shape"));
+                "Malformed request", whatIsMalformed(unreadable)));
+    }
+
+    /** Names the offending field when Jackson knows it, without echoing the client's input. */
+    private static String whatIsMalformed(HttpMessageNotReadableException unreadable) {
+        Optional<UnrecognizedPropertyException> unknown = causeOfType(unreadable, UnrecognizedPropertyException.class);
+        if (unknown.isPresent()) {
+            return "the field '" + unknown.get().getPropertyName() + "' is not part of this request";
+        }
+        Optional<DatabindException> mismatch = causeOfType(unreadable, DatabindException.class);
+        if (mismatch.isPresent() && !mismatch.get().getPath().isEmpty()) {
+            String field = mismatch.get().getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse("?");
+            return "the field '" + field + "' has a value of the wrong type or out of range";
+        }
+        return "the body is not JSON of the expected shape";
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String title, String detail) {

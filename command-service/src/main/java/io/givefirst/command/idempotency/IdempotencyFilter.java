@@ -1,0 +1,176 @@
+package io.givefirst.command.idempotency;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * {@code Idempotency-Key} for every write: a retried request with the same key (scoped to the acting member)
+ * gets the first request's response again, marked {@code Idempotent-Replayed: true}, and records nothing twice.
+ * The same key with a different request is refused (422); a retry while the first is still running gets 409.
+ * A request that failed with a server error releases its key, so that it can be retried.
+ *
+ * <p>Runs after Spring Security, so the acting member is known; requests without a valid token never get here.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final IdempotencyStore store;
+
+    IdempotencyFilter(IdempotencyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(HEADER) == null || !WRITES.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || !caller.isAuthenticated()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(HEADER).strip();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
+            problem(response, 400, "invalid-idempotency-key", "Invalid idempotency key",
+                    "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
+            return;
+        }
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        String id = caller.getName() + "\u0000" + key;
+        String fingerprint = fingerprint(request, cached.body);
+        Optional<IdempotencyStore.Record> earlier = store.claim(id, fingerprint);
+        if (earlier.isPresent()) {
+            answerFromEarlier(earlier.get(), fingerprint, response);
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(cached, recorded);
+        } catch (IOException | ServletException | RuntimeException e) {
+            store.release(id);
+            throw e;
+        }
+        if (recorded.getStatus() >= 500) {
+            store.release(id);
+        } else {
+            store.complete(id, recorded.getStatus(), recorded.getContentType(),
+                    recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    private static void answerFromEarlier(IdempotencyStore.Record earlier, String fingerprint,
+                                          HttpServletResponse response) throws IOException {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            problem(response, 422, "idempotency-key-reused", "Idempotency key reused",
+                    "this Idempotency-Key was already used for a different request");
+        } else if (!earlier.done()) {
+            problem(response, 409, "request-in-progress", "Request in progress",
+                    "the first request with this Idempotency-Key is still running; retry shortly");
+        } else {
+            response.setStatus(earlier.status());
+            if (earlier.contentType() != null) {
+                response.setContentType(earlier.contentType());
+            }
+            if (earlier.location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, earlier.location());
+            }
+            response.setHeader(REPLAYED, "true");
+            response.getOutputStream().write(earlier.body());
+        }
+    }
+
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void problem(HttpServletResponse response, int status, String rule, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        String json = "{\"type\":\"https://givefirst.io/problems/" + rule + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"rule\":\"" + rule + "\"}";
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The request with its body read once, so that it can be both fingerprinted and handled. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request) throws IOException {
+            super(request);
+            this.body = request.getInputStream().readAllBytes();
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

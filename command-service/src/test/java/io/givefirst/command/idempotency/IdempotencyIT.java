@@ -1,0 +1,89 @@
+package io.givefirst.command.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.givefirst.command.support.ApiTestBase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class IdempotencyIT extends ApiTestBase {
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private HttpResponse<String> post(String path, String member, String key, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(member))
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRetriedRequestReturnsTheFirstResponseAndRecordsNothingTwice() throws Exception {
+        String alice = joined("Alice");
+        String bob = joined("Bob");
+        String key = UUID.randomUUID().toString();
+        String help = "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"A venue for the meetup\"}";
+        long before = storedEvents().countDocuments();
+
+        HttpResponse<String> first = post("/help", alice, key, help);
+        HttpResponse<String> retry = post("/help", alice, key, help);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(storedEvents().countDocuments()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRejectionIsRepeatedToo() throws Exception {
+        String alice = joined("Alice");
+        String key = UUID.randomUUID().toString();
+        String toHimself = "{\"receiverId\":\"" + alice + "\",\"kind\":\"IDEA\",\"summary\":\"x\"}";
+        HttpResponse<String> first = post("/help", alice, key, toHimself);
+        HttpResponse<String> retry = post("/help", alice, key, toHimself);
+        assertProblem(first, 400, "help-to-oneself");
+        assertProblem(retry, 400, "help-to-oneself");
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    }
+
+    @Test
+    void theSameKeyForAnotherRequestIsRefused() throws Exception {
+        String alice = joined("Alice");
+        String bob = joined("Bob");
+        String key = UUID.randomUUID().toString();
+        assertThat(post("/help", alice, key, "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"one\"}")
+                .statusCode()).isEqualTo(201);
+        long before = storedEvents().countDocuments();
+        assertProblem(post("/help", alice, key, "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"two\"}"),
+                422, "idempotency-key-reused");
+        assertThat(storedEvents().countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void keysBelongToTheMemberWhoSentThem() throws Exception {
+        String alice = joined("Alice");
+        String bob = joined("Bob");
+        String key = "shared-" + UUID.randomUUID();
+        HttpResponse<String> fromAlice = post("/help", alice, key, "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"x\"}");
+        HttpResponse<String> fromBob = post("/help", bob, key, "{\"receiverId\":\"" + alice + "\",\"kind\":\"IDEA\",\"summary\":\"x\"}");
+        assertThat(fromAlice.statusCode()).isEqualTo(201);
+        assertThat(fromBob.statusCode()).isEqualTo(201);
+        assertThat(body(fromBob).get("helpId").asString()).isNotEqualTo(body(fromAlice).get("helpId").asString());
+    }
+
+    @Test
+    void anOversizedKeyIsRejected() throws Exception {
+        String alice = joined("Alice");
+        assertProblem(post("/members/me/needs", alice, "k".repeat(201), "{\"description\":\"A mentor\"}"),
+                400, "invalid-idempotency-key");
+    }
+}
