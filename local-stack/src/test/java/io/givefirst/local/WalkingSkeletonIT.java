@@ -46,7 +46,8 @@ class WalkingSkeletonIT {
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                     firstEntryText(queries, "alice", alice)).isEqualTo("Gave help to Bob (unverified)"));
-            assertThat(firstEntryText(queries, "bob", bob)).isEqualTo("Received help from Alice (unverified)");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    firstEntryText(queries, "bob", bob)).isEqualTo("Received help from Alice (unverified)"));
 
             assertThat(commands.post("/help/" + helpId + "/acknowledgement", bob, "{\"thanks\":\"Thanks!\"}").statusCode())
                     .isEqualTo(200);

@@ -24,6 +24,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", invalid.getMessage());
     }
 
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound missing) {
+        return problem(HttpStatus.NOT_FOUND, missing.rule(), "Not found", missing.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mistyped(MethodArgumentTypeMismatchException mistyped) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",

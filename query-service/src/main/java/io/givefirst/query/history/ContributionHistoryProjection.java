@@ -1,83 +1,161 @@
 package io.givefirst.query.history;
 
-import com.mongodb.client.model.Updates;
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
-import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.introduction.IntroductionAcceptedEvent;
+import io.givefirst.events.introduction.IntroductionDeclinedEvent;
+import io.givefirst.events.introduction.IntroductionFruitfulEvent;
+import io.givefirst.events.introduction.IntroductionMadeEvent;
+import io.givefirst.events.introduction.IntroductionOpenedEvent;
+import io.givefirst.events.meeting.MeetingConfirmedEvent;
+import io.givefirst.events.meeting.MeetingFollowedUpEvent;
+import io.givefirst.events.meeting.MeetingRecordedEvent;
+import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.wire.EventEnvelope;
-import io.givefirst.query.stream.EventDecoder;
-import io.givefirst.query.stream.ProjectionLag;
+import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.stream.Projection;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds each member's contribution history from {@code givefirst.events}. Every poll is applied as one bulk
- * write; offsets are committed only after it, so a crash replays the batch, and the writes are idempotent.
+ * Each member's contribution history ({@code contribution_history}): one entry per act and member involved —
+ * help given or received, meetings, follow-ups, introductions made or received, card requests. Entries are
+ * upserted by natural id and every event sets only the fields it owns, so any delivery order converges.
  */
 @Component
-class ContributionHistoryProjection {
+public class ContributionHistoryProjection implements Projection {
     static final String NAME = "contribution-history";
-    static final String GIVEN = ":given";
-    static final String RECEIVED = ":received";
+    static final String ENTRIES = "contribution_history";
 
-    private final ContributionHistoryRepository repository;
-    private final EventDecoder decoder;
-    private final ProjectionLag lag;
+    private final MongoCollection<Document> entries;
+    private final EventStream stream;
 
-    ContributionHistoryProjection(ContributionHistoryRepository repository, EventDecoder decoder, ProjectionLag lag) {
-        this.repository = repository;
-        this.decoder = decoder;
-        this.lag = lag;
-        lag.track(NAME);
+    public ContributionHistoryProjection(MongoDatabase readDatabase, EventStream stream) {
+        this.entries = readDatabase.getCollection(ENTRIES);
+        this.stream = stream;
+        // the portal's one query: a member's entries, newest first, paged by (occurredAt, _id)
+        entries.createIndex(Indexes.compoundIndex(Indexes.ascending("memberId"), Indexes.descending("occurredAt"),
+                Indexes.descending("_id")));
+        stream.track(this);
     }
 
     @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        apply(decoder.decode(records));
-        lag.record(NAME, consumer);
+        stream.deliver(this, records, consumer);
     }
 
-    /** Applies events in one bulk write per collection. */
-    void apply(List<EventEnvelope> events) {
-        ContributionHistoryRepository.Batch batch = repository.batch();
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(ENTRIES);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> events) {
+        Entries writes = new Entries(new BulkWrites(), entries);
         for (EventEnvelope event : events) {
-            if (event.payload() instanceof MemberJoinedEvent joined) {
-                batch.setDisplayName(joined.memberId(), joined.displayName(), event.sequence());
-            } else if (event.payload() instanceof HelpGivenEvent given) {
-                on(given, event, batch);
-            } else if (event.payload() instanceof HelpAcknowledgedEvent acknowledged) {
-                on(acknowledged, batch);
+            Object payload = event.payload();
+            if (payload instanceof HelpGivenEvent e) {
+                Bson[] help = {set("kind", "HELP"), set("helpKind", e.kind().name()), set("summary", e.summary()),
+                        set("verifiedAtOnce", e.verified()), set("answersNeedId", e.answersNeedId())};
+                writes.entry(e.helpId() + ":given", e.giverId(), "GIVER", e.receiverId(), null, e.occurredAt(), help);
+                writes.entry(e.helpId() + ":received", e.receiverId(), "RECEIVER", e.giverId(), null, e.occurredAt(), help);
+            } else if (payload instanceof HelpAcknowledgedEvent e) {
+                writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
+                        set("acknowledgedAt", date(e.occurredAt())), set("thanks", e.thanks()));
+            } else if (payload instanceof HelpDisputedEvent e) {
+                writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
+                        set("disputedAt", date(e.occurredAt())), set("disputeReason", e.reason()));
+            } else if (payload instanceof MeetingRecordedEvent e) {
+                Bson[] meeting = {set("kind", "MEETING"), set("summary", e.context()),
+                        set("introductionId", e.introductionId())};
+                writes.entry(e.meetingId() + ":recorder", e.recordedBy(), "PARTICIPANT", e.otherMemberId(), null,
+                        e.occurredAt(), append(meeting, set("privateNote", e.privateNote())));
+                writes.entry(e.meetingId() + ":met", e.otherMemberId(), "PARTICIPANT", e.recordedBy(), null,
+                        e.occurredAt(), meeting);
+            } else if (payload instanceof MeetingConfirmedEvent e) {
+                writes.onAll(List.of(e.meetingId() + ":recorder", e.meetingId() + ":met"),
+                        set("confirmedAt", date(e.occurredAt())));
+            } else if (payload instanceof MeetingFollowedUpEvent e) {
+                writes.entry(event.id() + ":follow-up", e.followedUpBy(), "PARTICIPANT", e.otherMemberId(), null,
+                        e.occurredAt(), set("kind", "FOLLOW_UP"), set("meetingId", e.meetingId()),
+                        set("privateNote", e.privateNote()));
+            } else if (payload instanceof IntroductionMadeEvent e) {
+                Bson[] introduction = {set("kind", "INTRODUCTION"), set("summary", e.reason())};
+                String id = e.introductionId();
+                writes.entry(id + ":introducer", e.introducerId(), "INTRODUCER", e.firstMemberId(), e.secondMemberId(),
+                        e.occurredAt(), introduction);
+                writes.entry(id + ":first", e.firstMemberId(), "INTRODUCED", e.secondMemberId(), e.introducerId(),
+                        e.occurredAt(), introduction);
+                writes.entry(id + ":second", e.secondMemberId(), "INTRODUCED", e.firstMemberId(), e.introducerId(),
+                        e.occurredAt(), introduction);
+            } else if (payload instanceof IntroductionAcceptedEvent e) {
+                writes.onAll(introductionEntries(e.introductionId()), addToSet("acceptedBy", e.acceptedBy()));
+            } else if (payload instanceof IntroductionOpenedEvent e) {
+                writes.onAll(introductionEntries(e.introductionId()), set("openedAt", date(e.occurredAt())));
+            } else if (payload instanceof IntroductionDeclinedEvent e) {
+                writes.onAll(introductionEntries(e.introductionId()), set("declinedAt", date(e.occurredAt())),
+                        set("declinedBy", e.declinedBy()));
+            } else if (payload instanceof IntroductionFruitfulEvent e) {
+                writes.onAll(introductionEntries(e.introductionId()), set("fruitfulAt", date(e.occurredAt())),
+                        set("fruitfulMeetingId", e.meetingId()));
+            } else if (payload instanceof CardRequestedEvent e) {
+                String id = "card:" + e.requesterId() + ":" + e.memberId();
+                writes.entry(id + ":asked", e.requesterId(), "REQUESTER", e.memberId(), null, e.occurredAt(),
+                        set("kind", "CARD_REQUEST"));
+                writes.entry(id + ":received", e.memberId(), "OWNER", e.requesterId(), null, e.occurredAt(),
+                        set("kind", "CARD_REQUEST"));
             }
         }
-        batch.apply();
+        writes.bulk.flush();
     }
 
-    /** Help appears in both members' histories: as given in the giver's, as received in the receiver's. */
-    private void on(HelpGivenEvent event, EventEnvelope envelope, ContributionHistoryRepository.Batch batch) {
-        helpEntry(batch, event.helpId() + GIVEN, event.giverId(), "GIVER", event.receiverId(), event, envelope);
-        helpEntry(batch, event.helpId() + RECEIVED, event.receiverId(), "RECEIVER", event.giverId(), event, envelope);
+    private static List<String> introductionEntries(String introductionId) {
+        return List.of(introductionId + ":introducer", introductionId + ":first", introductionId + ":second");
     }
 
-    private static void helpEntry(ContributionHistoryRepository.Batch batch, String entryId, String memberId,
-                                  String role, String counterpartId, HelpGivenEvent event, EventEnvelope envelope) {
-        batch.setEntryFields(entryId,
-                Updates.set("memberId", memberId), Updates.set("role", role),
-                Updates.set("counterpartId", counterpartId), Updates.set("kind", "HELP"),
-                Updates.set("helpKind", event.kind().name()), Updates.set("summary", event.summary()),
-                Updates.set("occurredAt", Date.from(event.occurredAt())),
-                Updates.set("recordedAt", Date.from(envelope.recordedAt())),
-                Updates.set("verifiedAtOnce", event.verified()));
+    private static Bson[] append(Bson[] updates, Bson more) {
+        Bson[] all = java.util.Arrays.copyOf(updates, updates.length + 1);
+        all[updates.length] = more;
+        return all;
     }
 
-    private void on(HelpAcknowledgedEvent event, ContributionHistoryRepository.Batch batch) {
-        Date acknowledgedAt = Date.from(event.occurredAt());
-        for (String entry : List.of(event.helpId() + GIVEN, event.helpId() + RECEIVED)) {
-            batch.setEntryFields(entry, Updates.set("acknowledgedAt", acknowledgedAt),
-                    Updates.set("thanks", event.thanks()));
+    private static Date date(Instant instant) {
+        return Date.from(instant);
+    }
+
+    /** Writes in the shape of history entries. */
+    private record Entries(BulkWrites bulk, MongoCollection<Document> collection) {
+        void entry(String id, String memberId, String role, String counterpartId, String thirdPartyId,
+                   Instant occurredAt, Bson... specifics) {
+            Bson[] common = {set("memberId", memberId), set("role", role), set("counterpartId", counterpartId),
+                    set("thirdPartyId", thirdPartyId), set("occurredAt", date(occurredAt))};
+            Bson[] all = java.util.Arrays.copyOf(common, common.length + specifics.length);
+            System.arraycopy(specifics, 0, all, common.length, specifics.length);
+            bulk.upsert(collection, id, all);
+        }
+
+        void onAll(List<String> ids, Bson... updates) {
+            ids.forEach(id -> bulk.upsert(collection, id, updates));
         }
     }
 }

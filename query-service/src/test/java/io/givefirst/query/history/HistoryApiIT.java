@@ -8,73 +8,22 @@ import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.help.HelpKind;
 import io.givefirst.events.member.MemberJoinedEvent;
-import io.givefirst.events.wire.EventCodec;
 import io.givefirst.events.wire.EventEnvelope;
-import io.givefirst.local.infra.Http;
-import io.givefirst.local.infra.TestStack;
-import io.givefirst.query.QueryServiceApplication;
+import io.givefirst.query.QueryApiTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.Test;
+
+
 
 /** The history read model fed from a real Kafka topic and read through the HTTP query API. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {QueryServiceApplication.CONFIG_NAME, "givefirst.topic=history-api-it",
-                "givefirst.mongodb.database=history-api-it"})
-class HistoryApiIT {
-    private static final String TOPIC = "history-api-it";
-    private static final TestStack stack = TestStack.shared();
-    private static final JsonMapper json = JsonMapper.builder().build();
-    private static final EventCodec codec = new EventCodec();
+class HistoryApiIT extends QueryApiTestBase {
     private static final Instant T0 = Instant.parse("2026-11-01T09:00:00Z");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        stack.serviceEnvironment().forEach((name, value) -> registry.add(name, () -> value));
-    }
-
-    @BeforeAll
-    static void topic() throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", stack.broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get();
-        }
-    }
-
-    @LocalServerPort
-    int port;
-
-    private static void publish(List<EventEnvelope> events) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (EventEnvelope event : events) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.aggregateId(), codec.value(event));
-                codec.headers(event).forEach((k, v) -> record.headers().add(new RecordHeader(k, v)));
-                producer.send(record);
-            }
-            producer.flush();
-        }
-    }
 
     private static EventEnvelope event(String aggregateId, String type, long sequence, DomainEvent payload) {
         return new EventEnvelope(UUID.randomUUID().toString(), "/test", aggregateId, type, sequence,
@@ -91,7 +40,6 @@ class HistoryApiIT {
                 event(bob, "Member", 0, new MemberJoinedEvent(bob, "Bob", "", List.of(), T0)),
                 event(h1, "Help", 0, new HelpGivenEvent(h1, alice, bob, HelpKind.FEEDBACK, "Deck notes", alice, false, null,
                         T0.plusSeconds(60)))));
-        Http http = new Http("http://localhost:" + port);
         String token = stack.issuer.tokenFor(bob);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -121,7 +69,6 @@ class HistoryApiIT {
                     false, null, T0.plusSeconds(i * 10L))));
         }
         publish(events);
-        Http http = new Http("http://localhost:" + port);
         String token = stack.issuer.tokenFor(alice);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 json.readTree(http.get("/members/" + alice + "/contributions?limit=100", token).body()).get("items").size() == 7);
@@ -138,7 +85,6 @@ class HistoryApiIT {
 
     @Test
     void badQueriesAnswerProblemJsonAndAnonymousReadersAreRejected() {
-        Http http = new Http("http://localhost:" + port);
         String token = stack.issuer.tokenFor("reader");
         assertThat(http.get("/members/x/contributions", null).statusCode()).isEqualTo(401);
         for (String query : List.of("cursor=%25%25garbage", "limit=0", "limit=1000", "role=BYSTANDER", "since=yesterday")) {

@@ -1,4 +1,4 @@
-package io.givefirst.query.history;
+package io.givefirst.query.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -8,15 +8,15 @@ import java.util.Base64;
  * Where a page ended: the last entry's (occurredAt, id). The next page starts strictly after it in the
  * (occurredAt desc, id desc) order, so entries added meanwhile never shift or repeat what a reader has seen.
  */
-record Cursor(Instant occurredAt, String id) {
+public record Cursor(Instant occurredAt, String id) {
 
-    String encode() {
+    public String encode() {
         String raw = occurredAt.toEpochMilli() + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     /** @throws IllegalArgumentException when the text is not a cursor this service issued */
-    static Cursor decode(String text) {
+    public static Cursor decode(String text) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');

@@ -1,0 +1,90 @@
+package io.givefirst.query.connections;
+
+import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.min;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpGivenEvent;
+import io.givefirst.events.introduction.IntroductionOpenedEvent;
+import io.givefirst.events.meeting.MeetingConfirmedEvent;
+import io.givefirst.events.wire.EventEnvelope;
+import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.stream.Projection;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is linked to whom ({@code connections}): one edge per ordered pair, built from confirmed relationships
+ * only — confirmed meetings, verified help (either way), introductions both sides accepted. Each edge keeps
+ * the ids of its facts as sets and its start as a minimum, so repeats and reordering change nothing.
+ */
+@Component
+public class ConnectionsProjection implements Projection {
+    static final String NAME = "connections";
+    static final String EDGES = "connections";
+    private static final String SEPARATOR = "\u001f";
+
+    private final MongoCollection<Document> edges;
+    private final EventStream stream;
+
+    public ConnectionsProjection(MongoDatabase readDatabase, EventStream stream) {
+        this.edges = readDatabase.getCollection(EDGES);
+        this.stream = stream;
+        edges.createIndex(Indexes.ascending("memberId"));
+        stream.track(this);
+    }
+
+    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
+    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        stream.deliver(this, records, consumer);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(EDGES);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> events) {
+        BulkWrites writes = new BulkWrites();
+        for (EventEnvelope event : events) {
+            Object payload = event.payload();
+            if (payload instanceof MeetingConfirmedEvent e) {
+                link(writes, e.recordedBy(), e.confirmedBy(), "meetings", e.meetingId(), "meetings", e.occurredAt());
+            } else if (payload instanceof HelpGivenEvent e && e.verified()) {
+                link(writes, e.giverId(), e.receiverId(), "helpGiven", e.helpId(), "helpReceived", e.occurredAt());
+            } else if (payload instanceof HelpAcknowledgedEvent e) {
+                link(writes, e.giverId(), e.receiverId(), "helpGiven", e.helpId(), "helpReceived", e.occurredAt());
+            } else if (payload instanceof IntroductionOpenedEvent e) {
+                link(writes, e.firstMemberId(), e.secondMemberId(), "introductions", e.introductionId(),
+                        "introductions", e.occurredAt());
+            }
+        }
+        writes.flush();
+    }
+
+    /** Adds a fact to both directions of the pair: as {@code field} on one's edge, {@code mirror} on the other's. */
+    private void link(BulkWrites writes, String one, String other, String field, String factId, String mirror,
+                      Instant at) {
+        writes.upsert(edges, one + SEPARATOR + other, set("memberId", one), set("otherId", other),
+                addToSet(field, factId), min("since", Date.from(at)));
+        writes.upsert(edges, other + SEPARATOR + one, set("memberId", other), set("otherId", one),
+                addToSet(mirror, factId), min("since", Date.from(at)));
+    }
+}

@@ -1,0 +1,94 @@
+package io.givefirst.query.feed;
+
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpGivenEvent;
+import io.givefirst.events.introduction.IntroductionFruitfulEvent;
+import io.givefirst.events.introduction.IntroductionOpenedEvent;
+import io.givefirst.events.meeting.MeetingConfirmedEvent;
+import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.member.NeedPostedEvent;
+import io.givefirst.events.member.OfferPostedEvent;
+import io.givefirst.events.wire.EventEnvelope;
+import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.stream.Projection;
+import java.util.Date;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The community's activity ({@code feed}): one item per public act, keyed by the event's id so a redelivery
+ * rewrites the same item. Only confirmed facts appear (verified help, confirmed meetings, accepted and
+ * fruitful introductions), plus joins, needs and offers; never private notes, claims, disputes or card requests.
+ */
+@Component
+public class FeedProjection implements Projection {
+    static final String NAME = "feed";
+    static final String ITEMS = "feed";
+
+    private final MongoCollection<Document> items;
+    private final EventStream stream;
+
+    public FeedProjection(MongoDatabase readDatabase, EventStream stream) {
+        this.items = readDatabase.getCollection(ITEMS);
+        this.stream = stream;
+        items.createIndex(Indexes.compoundIndex(Indexes.descending("occurredAt"), Indexes.descending("_id")));
+        stream.track(this);
+    }
+
+    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
+    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        stream.deliver(this, records, consumer);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(ITEMS);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> events) {
+        BulkWrites writes = new BulkWrites();
+        for (EventEnvelope event : events) {
+            Object p = event.payload();
+            if (p instanceof MemberJoinedEvent e) {
+                item(writes, event, "JOINED", e.memberId(), null, null, e.headline());
+            } else if (p instanceof HelpGivenEvent e && e.verified()) {
+                item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, e.kind().name());
+            } else if (p instanceof HelpAcknowledgedEvent e) {
+                item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, null);
+            } else if (p instanceof MeetingConfirmedEvent e) {
+                item(writes, event, "MET", e.recordedBy(), e.confirmedBy(), null, null);
+            } else if (p instanceof IntroductionOpenedEvent e) {
+                item(writes, event, "INTRODUCED", e.introducerId(), e.firstMemberId(), e.secondMemberId(), null);
+            } else if (p instanceof IntroductionFruitfulEvent e) {
+                item(writes, event, "INTRODUCTION_FRUITFUL", e.introducerId(), e.firstMemberId(), e.secondMemberId(), null);
+            } else if (p instanceof NeedPostedEvent e) {
+                item(writes, event, "NEED_POSTED", e.memberId(), null, null, e.description());
+            } else if (p instanceof OfferPostedEvent e) {
+                item(writes, event, "OFFER_POSTED", e.memberId(), null, null, e.description());
+            }
+        }
+        writes.flush();
+    }
+
+    private void item(BulkWrites writes, EventEnvelope event, String type, String actorId, String otherId,
+                      String thirdId, String detail) {
+        writes.upsert(items, event.id(), set("type", type), set("actorId", actorId), set("otherId", otherId),
+                set("thirdId", thirdId), set("detail", detail), set("occurredAt", Date.from(event.occurredAt())));
+    }
+}

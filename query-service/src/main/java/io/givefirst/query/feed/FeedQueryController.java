@@ -1,0 +1,96 @@
+package io.givefirst.query.feed;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.givefirst.query.paging.Cursor;
+import io.givefirst.query.profile.ProfileRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Community", description = "Leaderboard of givers and the activity feed")
+class FeedQueryController {
+    private final MongoCollection<Document> items;
+    private final ProfileRepository profiles;
+
+    FeedQueryController(MongoDatabase readDatabase, ProfileRepository profiles) {
+        this.items = readDatabase.getCollection(FeedProjection.ITEMS);
+        this.profiles = profiles;
+    }
+
+    record FeedItem(String id, String type, String text, Instant occurredAt, List<String> memberIds, String detail) {
+    }
+
+    record FeedPage(List<FeedItem> items, String nextCursor) {
+    }
+
+    @Operation(summary = "Community activity, newest first, with cursor paging")
+    @GetMapping("/feed")
+    FeedPage feed(@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be between 1 and 100");
+        }
+        Bson filter = Filters.exists("type", true);
+        if (cursor != null && !cursor.isBlank()) {
+            Cursor after = Cursor.decode(cursor);
+            Date at = Date.from(after.occurredAt());
+            filter = Filters.and(filter, Filters.or(Filters.lt("occurredAt", at),
+                    Filters.and(Filters.eq("occurredAt", at), Filters.lt("_id", after.id()))));
+        }
+        List<Document> rows = items.find(filter).sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.descending("_id")))
+                .limit(limit + 1).into(new ArrayList<>());
+        boolean more = rows.size() > limit;
+        List<Document> page = more ? rows.subList(0, limit) : rows;
+        Set<String> people = new HashSet<>();
+        page.forEach(d -> members(d).forEach(people::add));
+        Map<String, String> names = profiles.displayNames(people);
+        List<FeedItem> feed = page.stream().map(d -> new FeedItem(d.getString("_id"), d.getString("type"),
+                text(d, names), d.getDate("occurredAt").toInstant(), members(d), d.getString("detail"))).toList();
+        Document last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new FeedPage(feed, more ? new Cursor(last.getDate("occurredAt").toInstant(), last.getString("_id")).encode() : null);
+    }
+
+    private static List<String> members(Document d) {
+        List<String> ids = new ArrayList<>();
+        for (String field : List.of("actorId", "otherId", "thirdId")) {
+            if (d.getString(field) != null) {
+                ids.add(d.getString(field));
+            }
+        }
+        return ids;
+    }
+
+    private static String text(Document d, Map<String, String> names) {
+        String actor = name(d.getString("actorId"), names);
+        String other = name(d.getString("otherId"), names);
+        String third = name(d.getString("thirdId"), names);
+        return switch (d.getString("type")) {
+            case "JOINED" -> actor + " joined the community";
+            case "HELPED" -> actor + " helped " + other;
+            case "MET" -> actor + " and " + other + " met";
+            case "INTRODUCED" -> actor + " introduced " + other + " and " + third;
+            case "INTRODUCTION_FRUITFUL" -> actor + "'s introduction of " + other + " and " + third + " bore fruit";
+            case "NEED_POSTED" -> actor + " is looking for: " + d.getString("detail");
+            case "OFFER_POSTED" -> actor + " offers: " + d.getString("detail");
+            default -> actor + " did something";
+        };
+    }
+
+    private static String name(String memberId, Map<String, String> names) {
+        return memberId == null ? null : names.getOrDefault(memberId, memberId);
+    }
+}

@@ -1,0 +1,71 @@
+package io.givefirst.query.leaderboard;
+
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpGivenEvent;
+import io.givefirst.events.wire.EventEnvelope;
+import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.stream.Projection;
+import java.util.Date;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Verified help, one document per help ({@code verified_help}), indexed by the time it became verified — what
+ * the leaderboard ranks givers by. Claimed, unacknowledged help never appears: the platform rewards giving,
+ * not glad-handing; contact counts are not part of it at all.
+ */
+@Component
+public class LeaderboardProjection implements Projection {
+    static final String NAME = "leaderboard";
+    static final String VERIFIED_HELP = "verified_help";
+
+    private final MongoCollection<Document> verifiedHelp;
+    private final EventStream stream;
+
+    public LeaderboardProjection(MongoDatabase readDatabase, EventStream stream) {
+        this.verifiedHelp = readDatabase.getCollection(VERIFIED_HELP);
+        this.stream = stream;
+        verifiedHelp.createIndex(Indexes.descending("verifiedAt"));
+        stream.track(this);
+    }
+
+    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
+    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        stream.deliver(this, records, consumer);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(VERIFIED_HELP);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> events) {
+        BulkWrites writes = new BulkWrites();
+        for (EventEnvelope event : events) {
+            if (event.payload() instanceof HelpGivenEvent e && e.verified()) {
+                writes.upsert(verifiedHelp, e.helpId(), set("giverId", e.giverId()), set("receiverId", e.receiverId()),
+                        set("verifiedAt", Date.from(e.occurredAt())));
+            } else if (event.payload() instanceof HelpAcknowledgedEvent e) {
+                writes.upsert(verifiedHelp, e.helpId(), set("giverId", e.giverId()), set("receiverId", e.receiverId()),
+                        set("verifiedAt", Date.from(e.occurredAt())));
+            }
+        }
+        writes.flush();
+    }
+}

@@ -1,0 +1,88 @@
+package io.givefirst.query.leaderboard;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.givefirst.query.profile.ProfileRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Community", description = "Leaderboard of givers and the activity feed")
+class LeaderboardQueryController {
+    private static final Duration LONGEST = Duration.ofDays(3660);
+    private final MongoCollection<Document> verifiedHelp;
+    private final ProfileRepository profiles;
+    private final Clock clock;
+
+    LeaderboardQueryController(MongoDatabase readDatabase, ProfileRepository profiles, Clock clock) {
+        this.verifiedHelp = readDatabase.getCollection(LeaderboardProjection.VERIFIED_HELP);
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    record Giver(int rank, String memberId, String displayName, int verifiedHelp, int uniqueBeneficiaries) {
+    }
+
+    record Leaderboard(String period, Instant since, List<Giver> givers) {
+    }
+
+    @Operation(summary = "Givers ranked by verified help given, then unique beneficiaries, over a period (ISO-8601 like P7D, P30D, or ALL)")
+    @GetMapping("/leaderboard")
+    Leaderboard leaderboard(@RequestParam(defaultValue = "P30D") String period,
+                            @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be between 1 and 100");
+        }
+        Instant since = since(period);
+        Bson inPeriod = since == null ? Filters.exists("verifiedAt", true) : Filters.gte("verifiedAt", Date.from(since));
+        List<Document> rows = verifiedHelp.aggregate(List.of(
+                Aggregates.match(Filters.and(inPeriod, Filters.exists("giverId", true))),
+                Aggregates.group("$giverId", Accumulators.sum("verifiedHelp", 1),
+                        Accumulators.addToSet("beneficiaries", "$receiverId")),
+                Aggregates.project(Projections.fields(Projections.include("verifiedHelp"),
+                        Projections.computed("uniqueBeneficiaries", new Document("$size", "$beneficiaries")))),
+                Aggregates.sort(Sorts.orderBy(Sorts.descending("verifiedHelp"), Sorts.descending("uniqueBeneficiaries"),
+                        Sorts.ascending("_id"))),
+                Aggregates.limit(limit))).into(new ArrayList<>());
+        Map<String, String> names = profiles.displayNames(rows.stream().map(r -> r.getString("_id")).toList());
+        List<Giver> givers = new ArrayList<>();
+        for (Document row : rows) {
+            givers.add(new Giver(givers.size() + 1, row.getString("_id"), names.get(row.getString("_id")),
+                    row.getInteger("verifiedHelp"), row.getInteger("uniqueBeneficiaries")));
+        }
+        return new Leaderboard(period, since, givers);
+    }
+
+    private Instant since(String period) {
+        if ("ALL".equalsIgnoreCase(period)) {
+            return null;
+        }
+        try {
+            Duration length = Duration.parse(period);
+            if (length.isNegative() || length.isZero() || length.compareTo(LONGEST) > 0) {
+                throw new IllegalArgumentException("period must be between PT1S and P3660D, or ALL");
+            }
+            return clock.instant().minus(length);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("period must be an ISO-8601 duration like P30D, or ALL");
+        }
+    }
+}

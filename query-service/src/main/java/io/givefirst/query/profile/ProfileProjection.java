@@ -1,0 +1,102 @@
+package io.givefirst.query.profile;
+
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.member.MemberLeftEvent;
+import io.givefirst.events.member.MemberProfileUpdatedEvent;
+import io.givefirst.events.member.NeedPostedEvent;
+import io.givefirst.events.member.NeedResolvedEvent;
+import io.givefirst.events.member.OfferPostedEvent;
+import io.givefirst.events.member.OfferWithdrawnEvent;
+import io.givefirst.events.wire.EventEnvelope;
+import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.stream.Projection;
+import java.util.Date;
+import java.util.List;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Member profiles with their needs and offers ({@code profiles}, {@code profile_needs}, {@code profile_offers}).
+ * The profile's texts are written only by a newer event of the member (sequence guard); every other field is
+ * owned by one event type, so redelivery and reordering converge.
+ */
+@Component
+public class ProfileProjection implements Projection {
+    static final String NAME = "member-profiles";
+    static final String PROFILES = "profiles";
+    static final String NEEDS = "profile_needs";
+    static final String OFFERS = "profile_offers";
+
+    private final MongoCollection<Document> profiles;
+    private final MongoCollection<Document> needs;
+    private final MongoCollection<Document> offers;
+    private final EventStream stream;
+
+    public ProfileProjection(MongoDatabase readDatabase, EventStream stream) {
+        this.profiles = readDatabase.getCollection(PROFILES);
+        this.needs = readDatabase.getCollection(NEEDS);
+        this.offers = readDatabase.getCollection(OFFERS);
+        this.stream = stream;
+        needs.createIndex(Indexes.ascending("memberId"));
+        needs.createIndex(Indexes.ascending("tags"));
+        offers.createIndex(Indexes.ascending("memberId"));
+        stream.track(this);
+    }
+
+    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
+    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        stream.deliver(this, records, consumer);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> collections() {
+        return List.of(PROFILES, NEEDS, OFFERS);
+    }
+
+    @Override
+    public void apply(List<EventEnvelope> events) {
+        BulkWrites writes = new BulkWrites();
+        for (EventEnvelope event : events) {
+            long sequence = event.sequence();
+            if (event.payload() instanceof MemberJoinedEvent e) {
+                writes.upsertIfNewer(profiles, e.memberId(), "profileSequence", sequence,
+                        set("displayName", e.displayName()), set("headline", e.headline()), set("interests", e.interests()));
+                writes.upsert(profiles, e.memberId(), set("joinedAt", date(e.occurredAt())));
+            } else if (event.payload() instanceof MemberProfileUpdatedEvent e) {
+                writes.upsertIfNewer(profiles, e.memberId(), "profileSequence", sequence,
+                        set("displayName", e.displayName()), set("headline", e.headline()), set("interests", e.interests()));
+            } else if (event.payload() instanceof MemberLeftEvent e) {
+                writes.upsert(profiles, e.memberId(), set("leftAt", date(e.occurredAt())));
+            } else if (event.payload() instanceof NeedPostedEvent e) {
+                writes.upsert(needs, e.needId(), set("memberId", e.memberId()), set("description", e.description()),
+                        set("tags", e.tags()), set("postedAt", date(e.occurredAt())));
+            } else if (event.payload() instanceof NeedResolvedEvent e) {
+                writes.upsert(needs, e.needId(), set("memberId", e.memberId()), set("resolvedAt", date(e.occurredAt())));
+            } else if (event.payload() instanceof OfferPostedEvent e) {
+                writes.upsert(offers, e.offerId(), set("memberId", e.memberId()), set("description", e.description()),
+                        set("tags", e.tags()), set("postedAt", date(e.occurredAt())));
+            } else if (event.payload() instanceof OfferWithdrawnEvent e) {
+                writes.upsert(offers, e.offerId(), set("memberId", e.memberId()), set("withdrawnAt", date(e.occurredAt())));
+            }
+        }
+        writes.flush();
+    }
+
+    private static Date date(java.time.Instant instant) {
+        return Date.from(instant);
+    }
+}

@@ -1,0 +1,91 @@
+package io.givefirst.query.profile;
+
+import io.givefirst.query.config.NotFound;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Profiles", description = "A member's profile with open needs and offers; suggestions of whom to help")
+class ProfileQueryController {
+    private static final int CANDIDATES = 200;
+    private final ProfileRepository profiles;
+
+    ProfileQueryController(ProfileRepository profiles) {
+        this.profiles = profiles;
+    }
+
+    record Item(String id, String description, List<String> tags, Instant postedAt) {
+    }
+
+    record Profile(String memberId, String displayName, String headline, List<String> interests, Instant joinedAt,
+                   boolean active, List<Item> openNeeds, List<Item> openOffers) {
+    }
+
+    record Suggestion(String needId, String memberId, String displayName, String description, List<String> tags,
+                      List<String> matchingTags, Instant postedAt) {
+    }
+
+    @Operation(summary = "A member's profile with open needs and offers")
+    @GetMapping("/members/{memberId}")
+    Profile profile(@PathVariable String memberId) {
+        Document p = profiles.profile(memberId)
+                .orElseThrow(() -> new NotFound("unknown-member", "no member has the id " + memberId));
+        return new Profile(memberId, p.getString("displayName"), p.getString("headline"),
+                p.getList("interests", String.class, List.of()), instant(p.getDate("joinedAt")), p.get("leftAt") == null,
+                items(profiles.openNeeds(memberId)), items(profiles.openOffers(memberId)));
+    }
+
+    @Operation(summary = "Open needs of other members that match my open offers, best match first")
+    @GetMapping("/members/{memberId}/suggestions")
+    List<Suggestion> suggestions(@PathVariable String memberId, @RequestParam(defaultValue = "20") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw new IllegalArgumentException("limit must be between 1 and 100");
+        }
+        Set<String> offered = new LinkedHashSet<>();
+        profiles.openOffers(memberId).forEach(o -> offered.addAll(o.getList("tags", String.class, List.of())));
+        if (offered.isEmpty()) {
+            return List.of();
+        }
+        List<Document> candidates = profiles.openNeedsTagged(offered, memberId, CANDIDATES);
+        Set<String> owners = new HashSet<>();
+        candidates.forEach(n -> owners.add(n.getString("memberId")));
+        Set<String> departed = profiles.departed(owners);
+        Map<String, String> names = profiles.displayNames(owners);
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (Document need : candidates) {
+            String owner = need.getString("memberId");
+            if (departed.contains(owner)) {
+                continue;
+            }
+            List<String> tags = need.getList("tags", String.class, List.of());
+            List<String> matching = tags.stream().filter(offered::contains).toList();
+            suggestions.add(new Suggestion(need.getString("_id"), owner, names.get(owner), need.getString("description"),
+                    tags, matching, instant(need.getDate("postedAt"))));
+        }
+        suggestions.sort(Comparator.comparing((Suggestion s) -> s.matchingTags().size()).reversed()
+                .thenComparing(Suggestion::postedAt, Comparator.reverseOrder()));
+        return suggestions.subList(0, Math.min(limit, suggestions.size()));
+    }
+
+    private static List<Item> items(List<Document> documents) {
+        return documents.stream().map(d -> new Item(d.getString("_id"), d.getString("description"),
+                d.getList("tags", String.class, List.of()), instant(d.getDate("postedAt")))).toList();
+    }
+
+    private static Instant instant(java.util.Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

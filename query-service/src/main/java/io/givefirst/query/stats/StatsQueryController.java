@@ -1,0 +1,59 @@
+package io.givefirst.query.stats;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Stats", description = "What a member gave and received, in numbers")
+class StatsQueryController {
+    private static final List<String> COUNTERS = List.of("helpGiven", "helpGivenVerified", "helpGivenDisputed",
+            "helpReceived", "helpReceivedVerified", "peopleHelped", "introductionsMade", "introductionsFruitful",
+            "meetings", "followUps", "cardRequestsReceived");
+    private final MongoCollection<Document> stats;
+
+    StatsQueryController(MongoDatabase readDatabase) {
+        this.stats = readDatabase.getCollection(MemberStatsProjection.STATS);
+    }
+
+    record HelpGiven(int verified, int claimed, int disputed) {
+    }
+
+    record HelpReceived(int total, int verified) {
+    }
+
+    /**
+     * {@code helpGiven.claimed}: recorded by the member, not (yet) acknowledged by its receiver — it counts for
+     * less. {@code meetings}: confirmed meetings only. {@code uniquePeopleHelped}: distinct receivers of verified help.
+     */
+    record Stats(String memberId, HelpGiven helpGiven, HelpReceived helpReceived, int uniquePeopleHelped,
+                 int introductionsMade, int introductionsFruitful, int meetings, int followUps,
+                 int cardRequestsReceived) {
+    }
+
+    @Operation(summary = "A member's stats: help given (verified / claimed), received, people helped, introductions, meetings, follow-ups, card requests")
+    @GetMapping("/members/{memberId}/stats")
+    Stats stats(@PathVariable String memberId) {
+        Document sizes = new Document();
+        COUNTERS.forEach(c -> sizes.append(c, new Document("$size", new Document("$ifNull", List.of("$" + c, List.of())))));
+        Document counts = stats.aggregate(List.of(Aggregates.match(Filters.eq("_id", memberId)),
+                Aggregates.project(sizes))).first();
+        Document n = counts == null ? new Document() : counts;
+        int given = n.getInteger("helpGiven", 0);
+        int verified = n.getInteger("helpGivenVerified", 0);
+        int disputed = n.getInteger("helpGivenDisputed", 0);
+        return new Stats(memberId, new HelpGiven(verified, Math.max(0, given - verified - disputed), disputed),
+                new HelpReceived(n.getInteger("helpReceived", 0), n.getInteger("helpReceivedVerified", 0)),
+                n.getInteger("peopleHelped", 0), n.getInteger("introductionsMade", 0),
+                n.getInteger("introductionsFruitful", 0), n.getInteger("meetings", 0), n.getInteger("followUps", 0),
+                n.getInteger("cardRequestsReceived", 0));
+    }
+}

@@ -1,0 +1,168 @@
+package io.givefirst.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import io.givefirst.events.wire.EventEnvelope;
+import io.givefirst.local.infra.MongoWireServer;
+import io.givefirst.query.connections.ConnectionsProjection;
+import io.givefirst.query.feed.FeedProjection;
+import io.givefirst.query.history.ContributionHistoryProjection;
+import io.givefirst.query.leaderboard.LeaderboardProjection;
+import io.givefirst.query.profile.ProfileProjection;
+import io.givefirst.query.stats.MemberStatsProjection;
+import io.givefirst.query.stream.EventDecoder;
+import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.stream.Projection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Kafka delivers at least once and orders events only within an aggregate's partition. For every read model:
+ * whatever the interleaving across aggregates, however often events come again, and in whatever batches, the
+ * documents end exactly as one clean, in-order delivery leaves them.
+ */
+class ProjectionConvergenceTest {
+    private static final int RUNS = 60;
+    private static final AtomicInteger databases = new AtomicInteger();
+    private static MongoWireServer mongo;
+    private static MongoClient client;
+
+    @BeforeAll
+    static void startStore() {
+        mongo = MongoWireServer.inMemory().start();
+        client = MongoClients.create(mongo.uri(""));
+    }
+
+    @AfterAll
+    static void stopStore() {
+        client.close();
+        mongo.close();
+    }
+
+    static Stream<Arguments> projections() {
+        return Stream.of(
+                Arguments.of("contribution-history", (BiFunction<MongoDatabase, EventStream, Projection>) ContributionHistoryProjection::new),
+                Arguments.of("member-profiles", (BiFunction<MongoDatabase, EventStream, Projection>) ProfileProjection::new),
+                Arguments.of("member-stats", (BiFunction<MongoDatabase, EventStream, Projection>) MemberStatsProjection::new),
+                Arguments.of("connections", (BiFunction<MongoDatabase, EventStream, Projection>) ConnectionsProjection::new),
+                Arguments.of("leaderboard", (BiFunction<MongoDatabase, EventStream, Projection>) LeaderboardProjection::new),
+                Arguments.of("feed", (BiFunction<MongoDatabase, EventStream, Projection>) FeedProjection::new));
+    }
+
+    private static Map<String, List<Document>> build(BiFunction<MongoDatabase, EventStream, Projection> factory,
+                                                     List<List<EventEnvelope>> batches) {
+        MongoDatabase database = client.getDatabase("convergence-" + databases.incrementAndGet());
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Projection projection = factory.apply(database,
+                new EventStream(new EventDecoder(meters), new io.givefirst.query.stream.ProjectionLag(meters)));
+        batches.forEach(projection::apply);
+        Map<String, List<Document>> documents = new LinkedHashMap<>();
+        for (String collection : projection.collections()) {
+            documents.put(collection, database.getCollection(collection).find().sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>()).stream().map(ProjectionConvergenceTest::withSortedArrays).toList());
+        }
+        return documents;
+    }
+
+    /** Sets ($addToSet) keep insertion order; as sets, their order means nothing. */
+    private static Document withSortedArrays(Document document) {
+        Document copy = new Document();
+        document.forEach((key, value) -> {
+            if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+                List<String> sorted = new ArrayList<>(list.stream().map(String.class::cast).toList());
+                Collections.sort(sorted);
+                copy.put(key, sorted);
+            } else {
+                copy.put(key, value);
+            }
+        });
+        return copy;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("projections")
+    void interleavingsAcrossPartitionsConverge(String name, BiFunction<MongoDatabase, EventStream, Projection> factory) {
+        Story story = new Story("s-");
+        Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()));
+        assertThat(clean.values()).as(name + " builds something").anySatisfy(docs -> assertThat(docs).isNotEmpty());
+        Random random = new Random(7);
+        for (int run = 0; run < RUNS; run++) {
+            List<EventEnvelope> order = interleave(story.streams(), random);
+            assertThat(build(factory, batches(order, random))).as(name + " run " + run).isEqualTo(clean);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("projections")
+    void redeliveriesChangeNothing(String name, BiFunction<MongoDatabase, EventStream, Projection> factory) {
+        Story story = new Story("s-");
+        Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()));
+        Random random = new Random(11);
+        for (int run = 0; run < RUNS; run++) {
+            List<EventEnvelope> deliveries = new ArrayList<>(interleave(story.streams(), random));
+            // a consumer that crashed before committing reads a stretch again; a republish sends it all again
+            int from = random.nextInt(deliveries.size());
+            deliveries.addAll(random.nextInt(deliveries.size()), List.copyOf(deliveries.subList(from,
+                    Math.min(deliveries.size(), from + 1 + random.nextInt(10)))));
+            deliveries.addAll(story.inOrder());
+            assertThat(build(factory, batches(deliveries, random))).as(name + " run " + run).isEqualTo(clean);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("projections")
+    void evenAnyOrderWithinAnAggregateConverges(String name, BiFunction<MongoDatabase, EventStream, Projection> factory) {
+        Story story = new Story("s-");
+        Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()));
+        Random random = new Random(13);
+        for (int run = 0; run < 10; run++) {
+            List<EventEnvelope> shuffled = new ArrayList<>(story.inOrder());
+            Collections.shuffle(shuffled, random);
+            assertThat(build(factory, batches(shuffled, random))).as(name + " run " + run).isEqualTo(clean);
+        }
+    }
+
+    /** A random merge of the streams that keeps each stream's own order. */
+    private static List<EventEnvelope> interleave(List<List<EventEnvelope>> streams, Random random) {
+        List<Integer> next = new ArrayList<>(Collections.nCopies(streams.size(), 0));
+        List<EventEnvelope> merged = new ArrayList<>();
+        int total = streams.stream().mapToInt(List::size).sum();
+        while (merged.size() < total) {
+            int s = random.nextInt(streams.size());
+            if (next.get(s) < streams.get(s).size()) {
+                merged.add(streams.get(s).get(next.get(s)));
+                next.set(s, next.get(s) + 1);
+            }
+        }
+        return merged;
+    }
+
+    private static List<List<EventEnvelope>> batches(List<EventEnvelope> deliveries, Random random) {
+        List<List<EventEnvelope>> batches = new ArrayList<>();
+        int from = 0;
+        while (from < deliveries.size()) {
+            int to = Math.min(deliveries.size(), from + 1 + random.nextInt(8));
+            batches.add(deliveries.subList(from, to));
+            from = to;
+        }
+        return batches;
+    }
+}
