@@ -92,7 +92,9 @@ class HistoryApiIT extends QueryApiTestBase {
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(json.readTree(response.body()).get("rule").asString()).isEqualTo("invalid-request");
         }
-        assertThat(http.get("/v3/api-docs", null).body()).contains("/members/{memberId}/contributions");
+        assertThat(http.get("/v3/api-docs", null).body()).contains("/members/{memberId}/contributions",
+                "/members/{memberId}/stats", "/members/{memberId}/connections", "/members/{memberId}/suggestions",
+                "/members/{memberId}/introduction-path/{otherId}", "/members/{memberId}", "/leaderboard", "/feed");
         assertThat(http.get("/actuator/prometheus", null).body())
                 .contains("givefirst_projection_lag_events{projection=\"contribution-history\"");
     }
