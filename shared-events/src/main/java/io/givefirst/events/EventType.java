@@ -13,5 +13,15 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface EventType {
+    /** The name without its version. */
     String value();
+
+    /** What happened, in domain words (for the event catalog). */
+    String meaning();
+
+    /** Which request or process emits it (for the event catalog). */
+    String emittedWhen();
+
+    /** Earlier revisions still found on the stream, which this record reads (missing fields take defaults). */
+    String[] alsoReads() default {};
 }

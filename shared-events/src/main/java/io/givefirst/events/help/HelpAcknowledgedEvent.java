@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** The receiver confirmed that help claimed by its giver really happened: from now on it is verified. */
-@EventType("givefirst.help.acknowledged")
+@EventType(value = "givefirst.help.acknowledged",
+        meaning = "The receiver confirmed claimed help: it is verified from now on.",
+        emittedWhen = "POST /help/{helpId}/acknowledgement")
 @Revision("1")
 public record HelpAcknowledgedEvent(String helpId, String giverId, String receiverId, String thanks,
                                     Instant occurredAt) implements DomainEvent {

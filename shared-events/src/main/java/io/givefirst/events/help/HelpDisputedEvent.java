@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** The receiver says the claimed help did not happen as described; it will never count as verified. */
-@EventType("givefirst.help.disputed")
+@EventType(value = "givefirst.help.disputed",
+        meaning = "The receiver says claimed help did not happen as described; it never becomes verified.",
+        emittedWhen = "POST /help/{helpId}/dispute")
 @Revision("1")
 public record HelpDisputedEvent(String helpId, String giverId, String receiverId, String reason, Instant occurredAt) implements DomainEvent {
     public HelpDisputedEvent {

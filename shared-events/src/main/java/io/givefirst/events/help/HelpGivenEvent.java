@@ -2,6 +2,7 @@ package io.givefirst.events.help;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.EventType;
+import io.givefirst.events.Nullable;
 import io.givefirst.events.Require;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -11,10 +12,12 @@ import org.axonframework.serialization.Revision;
  * receiver acknowledges it; recorded by the receiver it is verified at once.
  * {@code answersNeedId}, when present, is the receiver's open need this help answers.
  */
-@EventType("givefirst.help.given")
+@EventType(value = "givefirst.help.given",
+        meaning = "One member helped another. Recorded by the giver it is an unverified claim; recorded by the receiver it is verified at once.",
+        emittedWhen = "POST /help (by the giver) or POST /help/received (by the receiver)")
 @Revision("1")
 public record HelpGivenEvent(String helpId, String giverId, String receiverId, HelpKind kind, String summary,
-                             String recordedBy, boolean verified, String answersNeedId, Instant occurredAt)
+                             String recordedBy, boolean verified, @Nullable String answersNeedId, Instant occurredAt)
         implements DomainEvent {
     public static final int SUMMARY_MAX = 1000;
 

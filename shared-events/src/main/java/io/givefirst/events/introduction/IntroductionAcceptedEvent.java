@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** One of the two introduced members accepted the introduction. */
-@EventType("givefirst.introduction.accepted")
+@EventType(value = "givefirst.introduction.accepted",
+        meaning = "One of the two introduced members accepted.",
+        emittedWhen = "POST /introductions/{introductionId}/acceptance")
 @Revision("1")
 public record IntroductionAcceptedEvent(String introductionId, String acceptedBy, String introducerId, String firstMemberId, String secondMemberId, Instant occurredAt) implements DomainEvent {
     public IntroductionAcceptedEvent {

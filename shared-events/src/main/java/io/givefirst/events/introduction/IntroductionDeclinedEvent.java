@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** One of the two introduced members declined; the introduction is closed. */
-@EventType("givefirst.introduction.declined")
+@EventType(value = "givefirst.introduction.declined",
+        meaning = "One of the two introduced members declined; the introduction is closed.",
+        emittedWhen = "POST /introductions/{introductionId}/decline")
 @Revision("1")
 public record IntroductionDeclinedEvent(String introductionId, String declinedBy, String introducerId, String firstMemberId, String secondMemberId, Instant occurredAt) implements DomainEvent {
     public IntroductionDeclinedEvent {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** The two introduced members recorded a meeting that references the introduction: it bore fruit. */
-@EventType("givefirst.introduction.fruitful")
+@EventType(value = "givefirst.introduction.fruitful",
+        meaning = "The introduced pair recorded a meeting that references the introduction: it bore fruit.",
+        emittedWhen = "by the introduction-outcomes process, moments after that meeting is recorded")
 @Revision("1")
 public record IntroductionFruitfulEvent(String introductionId, String introducerId, String firstMemberId, String secondMemberId, String meetingId, Instant occurredAt) implements DomainEvent {
     public IntroductionFruitfulEvent {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** The introducer suggested two members should know each other, and why. Pending until both accept. */
-@EventType("givefirst.introduction.made")
+@EventType(value = "givefirst.introduction.made",
+        meaning = "A member introduced two others, saying why they should know each other. Pending until both accept.",
+        emittedWhen = "POST /introductions")
 @Revision("1")
 public record IntroductionMadeEvent(String introductionId, String introducerId, String firstMemberId, String secondMemberId, String reason, Instant occurredAt) implements DomainEvent {
     public IntroductionMadeEvent {

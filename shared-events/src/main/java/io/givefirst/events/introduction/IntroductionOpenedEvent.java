@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** Both introduced members accepted: the introduction is open. */
-@EventType("givefirst.introduction.opened")
+@EventType(value = "givefirst.introduction.opened",
+        meaning = "Both introduced members accepted: the introduction is open.",
+        emittedWhen = "with the second IntroductionAccepted, in the same request")
 @Revision("1")
 public record IntroductionOpenedEvent(String introductionId, String introducerId, String firstMemberId, String secondMemberId, Instant occurredAt) implements DomainEvent {
     public IntroductionOpenedEvent {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** The other participant confirmed the meeting: it is now a fact. */
-@EventType("givefirst.meeting.confirmed")
+@EventType(value = "givefirst.meeting.confirmed",
+        meaning = "The member who was met confirmed the meeting: it is a fact.",
+        emittedWhen = "POST /meetings/{meetingId}/confirmation")
 @Revision("1")
 public record MeetingConfirmedEvent(String meetingId, String confirmedBy, String recordedBy, Instant occurredAt) implements DomainEvent {
     public MeetingConfirmedEvent {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** A participant followed up on the meeting; the note is for its author only. */
-@EventType("givefirst.meeting.followed-up")
+@EventType(value = "givefirst.meeting.followed-up",
+        meaning = "A participant followed up on a meeting.",
+        emittedWhen = "POST /meetings/{meetingId}/follow-ups")
 @Revision("1")
 public record MeetingFollowedUpEvent(String meetingId, String followedUpBy, String otherMemberId, String privateNote, Instant occurredAt) implements DomainEvent {
     public MeetingFollowedUpEvent {

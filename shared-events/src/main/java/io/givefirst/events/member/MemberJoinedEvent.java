@@ -8,7 +8,9 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** A person joined the community as a member; {@code memberId} is their identity provider's subject. */
-@EventType("givefirst.member.joined")
+@EventType(value = "givefirst.member.joined",
+        meaning = "A person joined the community; the member id is their identity provider's subject.",
+        emittedWhen = "POST /members")
 @Revision("1")
 public record MemberJoinedEvent(String memberId, String displayName, String headline, List<String> interests,
                                 Instant occurredAt) implements DomainEvent {

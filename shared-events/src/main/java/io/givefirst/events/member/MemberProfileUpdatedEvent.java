@@ -8,7 +8,9 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** A member changed their public profile; the whole profile is carried, not a diff. */
-@EventType("givefirst.member.profile-updated")
+@EventType(value = "givefirst.member.profile-updated",
+        meaning = "A member changed their public profile; the whole profile is carried, not a difference.",
+        emittedWhen = "PUT /members/me/profile, when something changed")
 @Revision("1")
 public record MemberProfileUpdatedEvent(String memberId, String displayName, String headline, List<String> interests, Instant occurredAt) implements DomainEvent {
     public MemberProfileUpdatedEvent {

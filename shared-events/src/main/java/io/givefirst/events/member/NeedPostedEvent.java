@@ -8,7 +8,9 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** A member said what they are looking for — help starts with understanding someone's true needs. */
-@EventType("givefirst.member.need-posted")
+@EventType(value = "givefirst.member.need-posted",
+        meaning = "A member said what they are looking for.",
+        emittedWhen = "POST /members/me/needs")
 @Revision("1")
 public record NeedPostedEvent(String memberId, String needId, String description, List<String> tags, Instant occurredAt) implements DomainEvent {
     public NeedPostedEvent {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** A member's need is met (or no longer relevant); it is no longer open. */
-@EventType("givefirst.member.need-resolved")
+@EventType(value = "givefirst.member.need-resolved",
+        meaning = "A member's need is met or no longer relevant; it is no longer open.",
+        emittedWhen = "POST /members/me/needs/{needId}/resolution")
 @Revision("1")
 public record NeedResolvedEvent(String memberId, String needId, Instant occurredAt) implements DomainEvent {
     public NeedResolvedEvent {

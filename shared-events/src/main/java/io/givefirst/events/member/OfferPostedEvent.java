@@ -8,7 +8,9 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** A member said what they can give. */
-@EventType("givefirst.member.offer-posted")
+@EventType(value = "givefirst.member.offer-posted",
+        meaning = "A member said what they can give.",
+        emittedWhen = "POST /members/me/offers")
 @Revision("1")
 public record OfferPostedEvent(String memberId, String offerId, String description, List<String> tags, Instant occurredAt) implements DomainEvent {
     public OfferPostedEvent {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /** A member no longer offers this. */
-@EventType("givefirst.member.offer-withdrawn")
+@EventType(value = "givefirst.member.offer-withdrawn",
+        meaning = "A member no longer offers this.",
+        emittedWhen = "DELETE /members/me/offers/{offerId}")
 @Revision("1")
 public record OfferWithdrawnEvent(String memberId, String offerId, Instant occurredAt) implements DomainEvent {
     public OfferWithdrawnEvent {

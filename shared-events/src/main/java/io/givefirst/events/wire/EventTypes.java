@@ -47,8 +47,10 @@ public final class EventTypes {
         for (Class<?> eventClass : ALL) {
             String type = nameOf(eventClass);
             TYPE_BY_CLASS.put(eventClass, type);
-            if (CLASS_BY_TYPE.put(type, eventClass) != null) {
-                throw new IllegalStateException("two event classes share the type " + type);
+            for (String readable : concat(type, earlierTypesOf(eventClass))) {
+                if (CLASS_BY_TYPE.put(readable, eventClass) != null) {
+                    throw new IllegalStateException("two event classes share the type " + readable);
+                }
             }
         }
     }
@@ -70,9 +72,24 @@ public final class EventTypes {
         return type;
     }
 
-    /** The event class for a CloudEvents type, empty for a type this version of the contract does not know. */
+    /**
+     * The event class for a CloudEvents type — current or an earlier revision it still reads — empty for a type
+     * this version of the contract does not know.
+     */
     public static Optional<Class<?>> classOf(String type) {
         return Optional.ofNullable(CLASS_BY_TYPE.get(type));
+    }
+
+    /** Earlier revisions of this event still found on the stream, e.g. {@code givefirst.member.joined.v1}. */
+    public static List<String> earlierTypesOf(Class<?> eventClass) {
+        EventType name = eventClass.getAnnotation(EventType.class);
+        return java.util.Arrays.stream(name.alsoReads()).map(revision -> name.value() + ".v" + revision).toList();
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     static String nameOf(Class<?> eventClass) {
