@@ -99,8 +99,8 @@ class ReadModelsApiIT extends QueryApiTestBase {
         String x = story.alice + "-x";
         String z = story.alice + "-z";
         List<EventEnvelope> events = new ArrayList<>();
-        events.add(envelope(x, 0, new MemberJoinedEvent(x, "Xena", "", List.of(), Story.T0)));
-        events.add(envelope(z, 0, new MemberJoinedEvent(z, "Zoe", "", List.of(), Story.T0)));
+        events.add(envelope(x, 0, new MemberJoinedEvent(x, "Xena", "", List.of(), null, Story.T0)));
+        events.add(envelope(z, 0, new MemberJoinedEvent(z, "Zoe", "", List.of(), null, Story.T0)));
         meet(events, x, story.bob);
         meet(events, story.carol, z);
         publish(events);

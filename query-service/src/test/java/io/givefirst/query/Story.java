@@ -68,7 +68,7 @@ public final class Story {
 
     private void tell() {
         for (String[] m : new String[][] {{alice, "Alice"}, {bob, "Bob"}, {carol, "Carol"}, {dave, "Dave"}}) {
-            add(m[0], "Member", new MemberJoinedEvent(m[0], m[1], "", List.of(), next()));
+            add(m[0], "Member", new MemberJoinedEvent(m[0], m[1], "", List.of(), null, next()));
         }
         add(bob, "Member", new MemberProfileUpdatedEvent(bob, "Bob B.", "Builds batteries", List.of("energy"), next()));
         add(bob, "Member", new NeedPostedEvent(bob, p + "n1", "Feedback on my pitch deck", List.of("pitch"), next()));

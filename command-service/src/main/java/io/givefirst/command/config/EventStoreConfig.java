@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.givefirst.command.introduction.IntroductionOutcomes;
 import io.givefirst.command.relay.EventRelay;
+import io.givefirst.events.member.MemberJoinedEventUpcaster;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -76,6 +77,12 @@ class EventStoreConfig {
                 .registerListenerInvocationErrorHandler(Lookups.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(IntroductionOutcomes.PROCESSING_GROUP,
                         c -> PropagatingErrorHandler.instance());
+    }
+
+    /** Old revisions in the store are read as the current ones: aggregates and the relay see only those. */
+    @Bean
+    MemberJoinedEventUpcaster memberJoinedEventUpcaster() {
+        return new MemberJoinedEventUpcaster();
     }
 
     @Bean

@@ -58,8 +58,17 @@ public class Member {
         if (directory.exists(command.memberId())) {
             throw alreadyJoined(command.memberId());
         }
+        if (command.invitedBy() != null) {
+            if (command.invitedBy().equals(command.memberId())) {
+                throw new RuleViolation(Kind.INVALID, "invited-by-oneself", "Invited by oneself",
+                        "nobody invites themselves; leave invitedBy out");
+            }
+            if (!directory.exists(command.invitedBy())) {
+                throw MemberRules.unknownMember(command.invitedBy(), "inviting member");
+            }
+        }
         apply(new MemberJoinedEvent(command.memberId(), command.displayName(), command.headline(),
-                command.interests(), command.occurredAt()));
+                command.interests(), command.invitedBy(), command.occurredAt()));
     }
 
     /** Saving an unchanged profile records nothing. */

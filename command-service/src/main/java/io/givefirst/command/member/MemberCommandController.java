@@ -50,6 +50,14 @@ class MemberCommandController {
             @Size(max = MemberLimits.INTERESTS) List<@NotBlank @Size(max = MemberLimits.INTEREST) String> interests) {
     }
 
+    record JoinRequest(
+            @Schema(example = "Alice Martin") @NotBlank @Size(max = MemberLimits.DISPLAY_NAME) String displayName,
+            @Schema(example = "Connects climate founders with patient capital") @Size(max = MemberLimits.HEADLINE) String headline,
+            @Schema(example = "[\"climate\", \"fundraising\"]")
+            @Size(max = MemberLimits.INTERESTS) List<@NotBlank @Size(max = MemberLimits.INTEREST) String> interests,
+            @Schema(description = "the member who invited me, if any", example = "carol") @Size(max = 100) String invitedBy) {
+    }
+
     record NeedOrOfferRequest(
             @Schema(example = "An introduction to a seed investor in energy storage")
             @NotBlank @Size(max = MemberLimits.DESCRIPTION) String description,
@@ -59,10 +67,11 @@ class MemberCommandController {
 
     @Operation(summary = "Join the community as the token's subject")
     @PostMapping("/members")
-    ResponseEntity<Map<String, String>> join(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ProfileRequest request) {
+    ResponseEntity<Map<String, String>> join(@AuthenticationPrincipal Jwt token, @Valid @RequestBody JoinRequest request) {
         String me = token.getSubject();
+        String invitedBy = request.invitedBy() == null || request.invitedBy().isBlank() ? null : request.invitedBy().strip();
         commands.sendAndWait(new JoinMemberCommand(me, request.displayName().strip(), request.headline(),
-                request.interests(), clock.instant()));
+                request.interests(), invitedBy, clock.instant()));
         return ResponseEntity.created(URI.create("/members/" + me)).body(Map.of("memberId", me));
     }
 

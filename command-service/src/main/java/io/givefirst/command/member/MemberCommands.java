@@ -11,7 +11,7 @@ final class MemberCommands {
 
     /** The acting member joins the community under their identity provider's subject. */
     record JoinMemberCommand(@TargetAggregateIdentifier String memberId, String displayName, String headline,
-                             List<String> interests, Instant occurredAt) {
+                             List<String> interests, String invitedBy, Instant occurredAt) {
     }
 
     record UpdateProfileCommand(@TargetAggregateIdentifier String memberId, String displayName, String headline,

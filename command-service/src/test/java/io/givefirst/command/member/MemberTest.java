@@ -30,7 +30,7 @@ class MemberTest {
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     private static final Instant T1 = T0.plusSeconds(3600);
     private static final MemberJoinedEvent ALICE_JOINED =
-            new MemberJoinedEvent("alice", "Alice", "Connector", List.of("climate"), T0);
+            new MemberJoinedEvent("alice", "Alice", "Connector", List.of("climate"), null, T0);
     private MemberDirectory directory;
     private AggregateTestFixture<Member> fixture;
 
@@ -44,15 +44,30 @@ class MemberTest {
     @Test
     void aPersonJoinsWithTheirProfile() {
         fixture.givenNoPriorActivity()
-                .when(new JoinMemberCommand("alice", "Alice", "Connector", List.of("Climate", "climate "), T0))
+                .when(new JoinMemberCommand("alice", "Alice", "Connector", List.of("Climate", "climate "), null, T0))
                 .expectEvents(ALICE_JOINED);
     }
 
     @Test
     void rejectsJoiningTwice() {
         fixture.givenNoPriorActivity()
-                .when(new JoinMemberCommand("bob", "Bob again", "", List.of(), T0))
+                .when(new JoinMemberCommand("bob", "Bob again", "", List.of(), null, T0))
                 .expectException(violating("member-already-joined")).expectNoEvents();
+    }
+
+    @Test
+    void aPersonJoinsInvitedByAMember() {
+        fixture.givenNoPriorActivity()
+                .when(new JoinMemberCommand("alice", "Alice", "", List.of(), "carol", T0))
+                .expectEvents(new MemberJoinedEvent("alice", "Alice", "", List.of(), "carol", T0));
+    }
+
+    @Test
+    void theInviterMustBeAMemberAndSomeoneElse() {
+        fixture.givenNoPriorActivity().when(new JoinMemberCommand("alice", "Alice", "", List.of(), "mallory", T0))
+                .expectException(violating("unknown-member")).expectNoEvents();
+        fixture.givenNoPriorActivity().when(new JoinMemberCommand("alice", "Alice", "", List.of(), "alice", T0))
+                .expectException(violating("invited-by-oneself")).expectNoEvents();
     }
 
     @Test

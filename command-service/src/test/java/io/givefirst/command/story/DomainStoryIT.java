@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.givefirst.command.support.ApiTestBase;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.givefirst.events.wire.CloudEventHeaders;
+import io.givefirst.events.wire.EventSchemas;
 import io.givefirst.local.infra.TopicReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -70,14 +74,28 @@ class DomainStoryIT extends ApiTestBase {
             List<ConsumerRecord<String, byte[]>> all = reader.poll();
             assertThat(typesOf(all, breakfast)).containsExactly("givefirst.meeting.recorded.v1",
                     "givefirst.meeting.confirmed.v1", "givefirst.meeting.followed-up.v1");
-            assertThat(typesOf(all, bob)).containsExactly("givefirst.member.joined.v1",
+            assertThat(typesOf(all, bob)).containsExactly("givefirst.member.joined.v2",
                     "givefirst.member.card-requested.v1", "givefirst.member.need-posted.v1");
             assertThat(typesOf(all, help)).containsExactly("givefirst.help.given.v1", "givefirst.help.acknowledged.v1");
             assertThat(typesOf(all, coffee)).containsExactly("givefirst.meeting.recorded.v1");
             String fruitful = all.stream().filter(r -> r.key().equals(introduction)).reduce((a, b) -> b)
                     .map(r -> new String(r.value(), StandardCharsets.UTF_8)).orElseThrow();
             assertThat(fruitful).contains("\"meetingId\":\"" + coffee + "\"", "\"introducerId\":\"" + alice + "\"");
-            assertThat(Set.copyOf(typesOf(all, carol))).containsExactly("givefirst.member.joined.v1");
+            assertThat(Set.copyOf(typesOf(all, carol))).containsExactly("givefirst.member.joined.v2");
+            everyValueValidatesAgainstItsSchema(all.stream()
+                    .filter(r -> Set.of(alice, bob, carol, breakfast, coffee, help, introduction).contains(r.key()))
+                    .toList());
+        }
+    }
+
+    /** The analysts' contract: every record's JSON value validates against the published schema of its ce_type. */
+    private static void everyValueValidatesAgainstItsSchema(List<ConsumerRecord<String, byte[]>> records) {
+        SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        assertThat(records).hasSizeGreaterThan(10);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String type = new String(record.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8);
+            Schema schema = schemas.getSchema(EventSchemas.published(type).orElseThrow(() -> new AssertionError("no schema for " + type)));
+            assertThat(schema.validate(json.readTree(record.value()))).as(type).isEmpty();
         }
     }
 

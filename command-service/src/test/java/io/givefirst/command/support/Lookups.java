@@ -44,7 +44,7 @@ public final class Lookups {
     public static MemberDirectory membersWhoJoined(String... memberIds) {
         MemberDirectory directory = new MemberDirectory(freshDatabase());
         for (String id : memberIds) {
-            directory.on(new MemberJoinedEvent(id, id, "", List.of(), T0));
+            directory.on(new MemberJoinedEvent(id, id, "", List.of(), null, T0));
         }
         return directory;
     }

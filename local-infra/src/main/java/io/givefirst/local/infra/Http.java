@@ -17,9 +17,17 @@ public final class Http {
     }
 
     public HttpResponse<String> post(String path, String token, String json) {
+        return write("POST", path, token, json);
+    }
+
+    public HttpResponse<String> put(String path, String token, String json) {
+        return write("PUT", path, token, json);
+    }
+
+    private HttpResponse<String> write(String method, String path, String token, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+                .method(method, HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -36,8 +36,8 @@ class HistoryApiIT extends QueryApiTestBase {
         String bob = "bob-" + UUID.randomUUID();
         String h1 = UUID.randomUUID().toString();
         publish(List.of(
-                event(alice, "Member", 0, new MemberJoinedEvent(alice, "Alice", "", List.of(), T0)),
-                event(bob, "Member", 0, new MemberJoinedEvent(bob, "Bob", "", List.of(), T0)),
+                event(alice, "Member", 0, new MemberJoinedEvent(alice, "Alice", "", List.of(), null, T0)),
+                event(bob, "Member", 0, new MemberJoinedEvent(bob, "Bob", "", List.of(), null, T0)),
                 event(h1, "Help", 0, new HelpGivenEvent(h1, alice, bob, HelpKind.FEEDBACK, "Deck notes", alice, false, null,
                         T0.plusSeconds(60)))));
         String token = stack.issuer.tokenFor(bob);

@@ -41,6 +41,19 @@ class EventCodecTest {
     }
 
     @Test
+    void revisionOneMemberJoinedRecordsStillOnTheStreamAreRead() {
+        EventEnvelope joined = new EventEnvelope("e-2", "/givefirst/command-service", "alice", "Member", 0,
+                Instant.parse("2026-01-10T10:00:00Z"), new io.givefirst.events.member.MemberJoinedEvent("alice", "Alice",
+                "", java.util.List.of(), null, Instant.parse("2026-01-10T10:00:00Z")));
+        Map<String, byte[]> headers = codec.headers(joined);
+        assertThat(new String(headers.get("ce_type"), StandardCharsets.UTF_8)).isEqualTo("givefirst.member.joined.v2");
+        headers.put("ce_type", "givefirst.member.joined.v1".getBytes(StandardCharsets.UTF_8));
+        String v1 = "{\"memberId\":\"alice\",\"displayName\":\"Alice\",\"headline\":\"\",\"interests\":[],"
+                + "\"occurredAt\":\"2026-01-10T10:00:00Z\"}";
+        assertThat(codec.decode(headers, v1.getBytes(StandardCharsets.UTF_8))).contains(joined);
+    }
+
+    @Test
     void typesFromANewerProducerArePassedOver() {
         Map<String, byte[]> headers = codec.headers(envelope);
         headers.put("ce_type", "givefirst.help.hugged.v1".getBytes(StandardCharsets.UTF_8));

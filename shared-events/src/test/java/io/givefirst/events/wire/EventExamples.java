@@ -44,7 +44,7 @@ final class EventExamples {
     }
 
     static final Map<Class<?>, Example> ALL = Map.ofEntries(
-            entry(new MemberJoinedEvent("alice", "Alice Martin", "Connector", List.of("climate", "fundraising"), AT), "Member", "alice", 0),
+            entry(new MemberJoinedEvent("alice", "Alice Martin", "Connector", List.of("climate", "fundraising"), null, AT), "Member", "alice", 0),
             entry(new MemberProfileUpdatedEvent("alice", "Alice Martin", "Climate connector", List.of("climate"), AT), "Member", "alice", 1),
             entry(new MemberLeftEvent("dave", AT), "Member", "dave", 7),
             entry(new NeedPostedEvent("bob", "n-42", "Honest feedback on my pitch deck", List.of("pitch"), AT), "Member", "bob", 2),

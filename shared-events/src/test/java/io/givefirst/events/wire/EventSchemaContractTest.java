@@ -70,6 +70,15 @@ class EventSchemaContractTest {
     }
 
     @Test
+    void addingAFieldUnderTheSameRevisionWouldBreakTheContract() {
+        JsonNode v1 = EventSchemas.published("givefirst.member.joined.v1").orElseThrow();
+        JsonNode v2 = EventSchemas.generate(io.givefirst.events.member.MemberJoinedEvent.class);
+        assertThat(SchemaCompatibility.breakingChanges(v1, v2)).containsExactly("property 'invitedBy' is newly required");
+        assertThat(SchemaCompatibility.breakingChanges(v2, v1)).containsExactly("property 'invitedBy' was removed");
+        assertThat(SchemaCompatibility.breakingChanges(v2, v2)).isEmpty();
+    }
+
+    @Test
     void aPayloadMissingARequiredFieldIsInvalid() {
         Schema schema = registry.getSchema(EventSchemas.published("givefirst.help.given.v1").orElseThrow());
         assertThat(schema.validate(JSON.readTree("{\"helpId\":\"h1\"}"))).isNotEmpty();
