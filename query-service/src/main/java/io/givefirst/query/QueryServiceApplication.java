@@ -3,10 +3,12 @@ package io.givefirst.query;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The read side: Kafka → projections → MongoDB read models → query API. It never reads the event store. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class QueryServiceApplication {
     /** Own config name, so that this service never reads the command service's settings on a shared classpath. */
     public static final String CONFIG_NAME = "spring.config.name=query-service";

@@ -17,6 +17,7 @@ import io.givefirst.query.stats.MemberStatsProjection;
 import io.givefirst.query.stream.EventDecoder;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.ReadModelCollections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,19 +60,19 @@ class ProjectionConvergenceTest {
 
     static Stream<Arguments> projections() {
         return Stream.of(
-                Arguments.of("contribution-history", (BiFunction<MongoDatabase, EventStream, Projection>) ContributionHistoryProjection::new),
-                Arguments.of("member-profiles", (BiFunction<MongoDatabase, EventStream, Projection>) ProfileProjection::new),
-                Arguments.of("member-stats", (BiFunction<MongoDatabase, EventStream, Projection>) MemberStatsProjection::new),
-                Arguments.of("connections", (BiFunction<MongoDatabase, EventStream, Projection>) ConnectionsProjection::new),
-                Arguments.of("leaderboard", (BiFunction<MongoDatabase, EventStream, Projection>) LeaderboardProjection::new),
-                Arguments.of("feed", (BiFunction<MongoDatabase, EventStream, Projection>) FeedProjection::new));
+                Arguments.of("contribution-history", (BiFunction<ReadModelCollections, EventStream, Projection>) ContributionHistoryProjection::new),
+                Arguments.of("member-profiles", (BiFunction<ReadModelCollections, EventStream, Projection>) ProfileProjection::new),
+                Arguments.of("member-stats", (BiFunction<ReadModelCollections, EventStream, Projection>) MemberStatsProjection::new),
+                Arguments.of("connections", (BiFunction<ReadModelCollections, EventStream, Projection>) ConnectionsProjection::new),
+                Arguments.of("leaderboard", (BiFunction<ReadModelCollections, EventStream, Projection>) LeaderboardProjection::new),
+                Arguments.of("feed", (BiFunction<ReadModelCollections, EventStream, Projection>) FeedProjection::new));
     }
 
-    private static Map<String, List<Document>> build(BiFunction<MongoDatabase, EventStream, Projection> factory,
+    private static Map<String, List<Document>> build(BiFunction<ReadModelCollections, EventStream, Projection> factory,
                                                      List<List<EventEnvelope>> batches) {
         MongoDatabase database = client.getDatabase("convergence-" + databases.incrementAndGet());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        Projection projection = factory.apply(database,
+        Projection projection = factory.apply(ReadModelCollections.in(database),
                 new EventStream(new EventDecoder(meters), new io.givefirst.query.stream.ProjectionLag(meters)));
         batches.forEach(projection::apply);
         Map<String, List<Document>> documents = new LinkedHashMap<>();
@@ -99,7 +100,7 @@ class ProjectionConvergenceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("projections")
-    void interleavingsAcrossPartitionsConverge(String name, BiFunction<MongoDatabase, EventStream, Projection> factory) {
+    void interleavingsAcrossPartitionsConverge(String name, BiFunction<ReadModelCollections, EventStream, Projection> factory) {
         Story story = new Story("s-");
         Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()));
         assertThat(clean.values()).as(name + " builds something").anySatisfy(docs -> assertThat(docs).isNotEmpty());
@@ -112,7 +113,7 @@ class ProjectionConvergenceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("projections")
-    void redeliveriesChangeNothing(String name, BiFunction<MongoDatabase, EventStream, Projection> factory) {
+    void redeliveriesChangeNothing(String name, BiFunction<ReadModelCollections, EventStream, Projection> factory) {
         Story story = new Story("s-");
         Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()));
         Random random = new Random(11);
@@ -129,7 +130,7 @@ class ProjectionConvergenceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("projections")
-    void evenAnyOrderWithinAnAggregateConverges(String name, BiFunction<MongoDatabase, EventStream, Projection> factory) {
+    void evenAnyOrderWithinAnAggregateConverges(String name, BiFunction<ReadModelCollections, EventStream, Projection> factory) {
         Story story = new Story("s-");
         Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()));
         Random random = new Random(13);

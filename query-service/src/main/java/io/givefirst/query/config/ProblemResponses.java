@@ -29,6 +29,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, missing.rule(), "Not found", missing.getMessage());
     }
 
+    @ExceptionHandler(io.givefirst.query.replay.Rebuilds.RebuildConflict.class)
+    ResponseEntity<ProblemDetail> rebuildConflict(RuntimeException conflict) {
+        return problem(HttpStatus.CONFLICT, "rebuild-in-progress", "Rebuild in progress", conflict.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mistyped(MethodArgumentTypeMismatchException mistyped) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",

@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
@@ -14,13 +13,16 @@ import io.givefirst.events.meeting.MeetingConfirmedEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.ReadModelCollections;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -35,13 +37,18 @@ public class ConnectionsProjection implements Projection {
     static final String EDGES = "connections";
     private static final String SEPARATOR = "\u001f";
 
-    private final MongoCollection<Document> edges;
+    private final ReadModelCollections collections;
     private final EventStream stream;
 
-    public ConnectionsProjection(MongoDatabase readDatabase, EventStream stream) {
-        this.edges = readDatabase.getCollection(EDGES);
+    @Autowired
+    public ConnectionsProjection(Generations generations, EventStream stream) {
+        this(generations.liveOf(NAME), stream);
+    }
+
+    public ConnectionsProjection(ReadModelCollections collections, EventStream stream) {
+        this.collections = collections;
         this.stream = stream;
-        edges.createIndex(Indexes.ascending("memberId"));
+        collections.get(EDGES).createIndex(Indexes.ascending("memberId"));
         stream.track(this);
     }
 
@@ -61,7 +68,13 @@ public class ConnectionsProjection implements Projection {
     }
 
     @Override
+    public Projection writingTo(ReadModelCollections target) {
+        return new ConnectionsProjection(target, stream);
+    }
+
+    @Override
     public void apply(List<EventEnvelope> events) {
+        MongoCollection<Document> edges = collections.get(EDGES);
         BulkWrites writes = new BulkWrites();
         for (EventEnvelope event : events) {
             Object payload = event.payload();
@@ -82,9 +95,9 @@ public class ConnectionsProjection implements Projection {
     /** Adds a fact to both directions of the pair: as {@code field} on one's edge, {@code mirror} on the other's. */
     private void link(BulkWrites writes, String one, String other, String field, String factId, String mirror,
                       Instant at) {
-        writes.upsert(edges, one + SEPARATOR + other, set("memberId", one), set("otherId", other),
+        writes.upsert(collections.get(EDGES), one + SEPARATOR + other, set("memberId", one), set("otherId", other),
                 addToSet(field, factId), min("since", Date.from(at)));
-        writes.upsert(edges, other + SEPARATOR + one, set("memberId", other), set("otherId", one),
+        writes.upsert(collections.get(EDGES), other + SEPARATOR + one, set("memberId", other), set("otherId", one),
                 addToSet(mirror, factId), min("since", Date.from(at)));
     }
 }

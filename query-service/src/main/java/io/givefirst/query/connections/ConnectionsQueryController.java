@@ -1,7 +1,7 @@
 package io.givefirst.query.connections;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import io.givefirst.query.replay.Generations;
+import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Connections", description = "Whom a member is linked to, and who could introduce two members")
 class ConnectionsQueryController {
+    private final ReadModelCollections collections;
     /** How much each confirmed fact weighs in a connection's strength. */
     static final int MEETING_WEIGHT = 3;
     static final int HELP_WEIGHT = 2;
@@ -33,11 +34,10 @@ class ConnectionsQueryController {
     static final int MAX_HOPS = 4;
     private static final int MAX_VISITED = 20_000;
 
-    private final MongoCollection<Document> edges;
     private final ProfileRepository profiles;
 
-    ConnectionsQueryController(MongoDatabase readDatabase, ProfileRepository profiles) {
-        this.edges = readDatabase.getCollection(ConnectionsProjection.EDGES);
+    ConnectionsQueryController(Generations generations, ProfileRepository profiles) {
+        this.collections = generations.liveOf(ConnectionsProjection.NAME);
         this.profiles = profiles;
     }
 
@@ -66,7 +66,7 @@ class ConnectionsQueryController {
                 new Document("$multiply", List.of("$meetings", MEETING_WEIGHT)),
                 new Document("$multiply", List.of(new Document("$add", List.of("$helpGiven", "$helpReceived")), HELP_WEIGHT)),
                 new Document("$multiply", List.of("$introductions", INTRODUCTION_WEIGHT))));
-        List<Document> rows = edges.aggregate(List.of(Aggregates.match(Filters.eq("memberId", memberId)),
+        List<Document> rows = collections.get(ConnectionsProjection.EDGES).aggregate(List.of(Aggregates.match(Filters.eq("memberId", memberId)),
                 Aggregates.project(counts), Aggregates.addFields(new com.mongodb.client.model.Field<>("strength", strength)),
                 Aggregates.sort(Sorts.orderBy(Sorts.descending("strength"), Sorts.ascending("since"))),
                 Aggregates.limit(limit))).into(new ArrayList<>());
@@ -87,7 +87,7 @@ class ConnectionsQueryController {
         Set<String> frontier = Set.of(memberId);
         for (int hop = 1; hop <= MAX_HOPS && !frontier.isEmpty() && cameFrom.size() < MAX_VISITED; hop++) {
             Set<String> next = new HashSet<>();
-            for (Document edge : edges.find(Filters.in("memberId", frontier))
+            for (Document edge : collections.get(ConnectionsProjection.EDGES).find(Filters.in("memberId", frontier))
                     .projection(Projections.include("memberId", "otherId"))) {
                 String to = edge.getString("otherId");
                 if (!cameFrom.containsKey(to)) {

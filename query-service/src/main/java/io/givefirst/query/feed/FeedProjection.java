@@ -3,7 +3,6 @@ package io.givefirst.query.feed;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
@@ -16,12 +15,15 @@ import io.givefirst.events.member.OfferPostedEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.ReadModelCollections;
 import java.util.Date;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -35,13 +37,18 @@ public class FeedProjection implements Projection {
     static final String NAME = "feed";
     static final String ITEMS = "feed";
 
-    private final MongoCollection<Document> items;
+    private final ReadModelCollections collections;
     private final EventStream stream;
 
-    public FeedProjection(MongoDatabase readDatabase, EventStream stream) {
-        this.items = readDatabase.getCollection(ITEMS);
+    @Autowired
+    public FeedProjection(Generations generations, EventStream stream) {
+        this(generations.liveOf(NAME), stream);
+    }
+
+    public FeedProjection(ReadModelCollections collections, EventStream stream) {
+        this.collections = collections;
         this.stream = stream;
-        items.createIndex(Indexes.compoundIndex(Indexes.descending("occurredAt"), Indexes.descending("_id")));
+        collections.get(ITEMS).createIndex(Indexes.compoundIndex(Indexes.descending("occurredAt"), Indexes.descending("_id")));
         stream.track(this);
     }
 
@@ -61,7 +68,13 @@ public class FeedProjection implements Projection {
     }
 
     @Override
+    public Projection writingTo(ReadModelCollections target) {
+        return new FeedProjection(target, stream);
+    }
+
+    @Override
     public void apply(List<EventEnvelope> events) {
+        MongoCollection<Document> items = collections.get(ITEMS);
         BulkWrites writes = new BulkWrites();
         for (EventEnvelope event : events) {
             Object p = event.payload();
@@ -88,7 +101,7 @@ public class FeedProjection implements Projection {
 
     private void item(BulkWrites writes, EventEnvelope event, String type, String actorId, String otherId,
                       String thirdId, String detail) {
-        writes.upsert(items, event.id(), set("type", type), set("actorId", actorId), set("otherId", otherId),
+        writes.upsert(collections.get(ITEMS), event.id(), set("type", type), set("actorId", actorId), set("otherId", otherId),
                 set("thirdId", thirdId), set("detail", detail), set("occurredAt", Date.from(event.occurredAt())));
     }
 }

@@ -1,7 +1,7 @@
 package io.givefirst.query.feed;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import io.givefirst.query.replay.Generations;
+import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.givefirst.query.paging.Cursor;
@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Community", description = "Leaderboard of givers and the activity feed")
 class FeedQueryController {
-    private final MongoCollection<Document> items;
+    private final ReadModelCollections collections;
     private final ProfileRepository profiles;
 
-    FeedQueryController(MongoDatabase readDatabase, ProfileRepository profiles) {
-        this.items = readDatabase.getCollection(FeedProjection.ITEMS);
+    FeedQueryController(Generations generations, ProfileRepository profiles) {
+        this.collections = generations.liveOf(FeedProjection.NAME);
         this.profiles = profiles;
     }
 
@@ -51,7 +51,7 @@ class FeedQueryController {
             filter = Filters.and(filter, Filters.or(Filters.lt("occurredAt", at),
                     Filters.and(Filters.eq("occurredAt", at), Filters.lt("_id", after.id()))));
         }
-        List<Document> rows = items.find(filter).sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.descending("_id")))
+        List<Document> rows = collections.get(FeedProjection.ITEMS).find(filter).sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.descending("_id")))
                 .limit(limit + 1).into(new ArrayList<>());
         boolean more = rows.size() > limit;
         List<Document> page = more ? rows.subList(0, limit) : rows;

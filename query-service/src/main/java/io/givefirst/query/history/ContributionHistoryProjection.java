@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
@@ -21,7 +20,9 @@ import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.ReadModelCollections;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -42,14 +44,19 @@ public class ContributionHistoryProjection implements Projection {
     static final String NAME = "contribution-history";
     static final String ENTRIES = "contribution_history";
 
-    private final MongoCollection<Document> entries;
+    private final ReadModelCollections collections;
     private final EventStream stream;
 
-    public ContributionHistoryProjection(MongoDatabase readDatabase, EventStream stream) {
-        this.entries = readDatabase.getCollection(ENTRIES);
+    @Autowired
+    public ContributionHistoryProjection(Generations generations, EventStream stream) {
+        this(generations.liveOf(NAME), stream);
+    }
+
+    public ContributionHistoryProjection(ReadModelCollections collections, EventStream stream) {
+        this.collections = collections;
         this.stream = stream;
         // the portal's one query: a member's entries, newest first, paged by (occurredAt, _id)
-        entries.createIndex(Indexes.compoundIndex(Indexes.ascending("memberId"), Indexes.descending("occurredAt"),
+        collections.get(ENTRIES).createIndex(Indexes.compoundIndex(Indexes.ascending("memberId"), Indexes.descending("occurredAt"),
                 Indexes.descending("_id")));
         stream.track(this);
     }
@@ -70,7 +77,13 @@ public class ContributionHistoryProjection implements Projection {
     }
 
     @Override
+    public Projection writingTo(ReadModelCollections target) {
+        return new ContributionHistoryProjection(target, stream);
+    }
+
+    @Override
     public void apply(List<EventEnvelope> events) {
+        MongoCollection<Document> entries = collections.get(ENTRIES);
         Entries writes = new Entries(new BulkWrites(), entries);
         for (EventEnvelope event : events) {
             Object payload = event.payload();

@@ -1,7 +1,7 @@
 package io.givefirst.query.history;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import io.givefirst.query.replay.Generations;
+import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.givefirst.query.paging.Cursor;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Repository;
 /** Reads of the contribution-history read model. */
 @Repository
 class HistoryRepository {
-    private final MongoCollection<Document> entries;
+    private final ReadModelCollections collections;
 
-    HistoryRepository(MongoDatabase readDatabase) {
-        this.entries = readDatabase.getCollection(ContributionHistoryProjection.ENTRIES);
+    HistoryRepository(Generations generations) {
+        this.collections = generations.liveOf(ContributionHistoryProjection.NAME);
     }
 
     /** One page of a member's history, newest first, strictly after {@code after} when given. */
@@ -42,7 +42,7 @@ class HistoryRepository {
             conditions.add(Filters.or(Filters.lt("occurredAt", at),
                     Filters.and(Filters.eq("occurredAt", at), Filters.lt("_id", after.id()))));
         }
-        return entries.find(Filters.and(conditions))
+        return collections.get(ContributionHistoryProjection.ENTRIES).find(Filters.and(conditions))
                 .sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.descending("_id")))
                 .limit(limit)
                 .into(new ArrayList<>());

@@ -3,19 +3,21 @@ package io.givefirst.query.leaderboard;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.ReadModelCollections;
 import java.util.Date;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +31,18 @@ public class LeaderboardProjection implements Projection {
     static final String NAME = "leaderboard";
     static final String VERIFIED_HELP = "verified_help";
 
-    private final MongoCollection<Document> verifiedHelp;
+    private final ReadModelCollections collections;
     private final EventStream stream;
 
-    public LeaderboardProjection(MongoDatabase readDatabase, EventStream stream) {
-        this.verifiedHelp = readDatabase.getCollection(VERIFIED_HELP);
+    @Autowired
+    public LeaderboardProjection(Generations generations, EventStream stream) {
+        this(generations.liveOf(NAME), stream);
+    }
+
+    public LeaderboardProjection(ReadModelCollections collections, EventStream stream) {
+        this.collections = collections;
         this.stream = stream;
-        verifiedHelp.createIndex(Indexes.descending("verifiedAt"));
+        collections.get(VERIFIED_HELP).createIndex(Indexes.descending("verifiedAt"));
         stream.track(this);
     }
 
@@ -55,7 +62,13 @@ public class LeaderboardProjection implements Projection {
     }
 
     @Override
+    public Projection writingTo(ReadModelCollections target) {
+        return new LeaderboardProjection(target, stream);
+    }
+
+    @Override
     public void apply(List<EventEnvelope> events) {
+        MongoCollection<Document> verifiedHelp = collections.get(VERIFIED_HELP);
         BulkWrites writes = new BulkWrites();
         for (EventEnvelope event : events) {
             if (event.payload() instanceof HelpGivenEvent e && e.verified()) {

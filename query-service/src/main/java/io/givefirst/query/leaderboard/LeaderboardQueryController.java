@@ -1,7 +1,7 @@
 package io.givefirst.query.leaderboard;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import io.givefirst.query.replay.Generations;
+import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -27,13 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Community", description = "Leaderboard of givers and the activity feed")
 class LeaderboardQueryController {
+    private final ReadModelCollections collections;
     private static final Duration LONGEST = Duration.ofDays(3660);
-    private final MongoCollection<Document> verifiedHelp;
     private final ProfileRepository profiles;
     private final Clock clock;
 
-    LeaderboardQueryController(MongoDatabase readDatabase, ProfileRepository profiles, Clock clock) {
-        this.verifiedHelp = readDatabase.getCollection(LeaderboardProjection.VERIFIED_HELP);
+    LeaderboardQueryController(Generations generations, ProfileRepository profiles, Clock clock) {
+        this.collections = generations.liveOf(LeaderboardProjection.NAME);
         this.profiles = profiles;
         this.clock = clock;
     }
@@ -53,7 +53,7 @@ class LeaderboardQueryController {
         }
         Instant since = since(period);
         Bson inPeriod = since == null ? Filters.exists("verifiedAt", true) : Filters.gte("verifiedAt", Date.from(since));
-        List<Document> rows = verifiedHelp.aggregate(List.of(
+        List<Document> rows = collections.get(LeaderboardProjection.VERIFIED_HELP).aggregate(List.of(
                 Aggregates.match(Filters.and(inPeriod, Filters.exists("giverId", true))),
                 Aggregates.group("$giverId", Accumulators.sum("verifiedHelp", 1),
                         Accumulators.addToSet("beneficiaries", "$receiverId")),

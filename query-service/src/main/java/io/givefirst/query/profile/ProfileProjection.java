@@ -3,7 +3,6 @@ package io.givefirst.query.profile;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
@@ -15,12 +14,15 @@ import io.givefirst.events.member.OfferWithdrawnEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.ReadModelCollections;
 import java.util.Date;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -36,19 +38,20 @@ public class ProfileProjection implements Projection {
     static final String NEEDS = "profile_needs";
     static final String OFFERS = "profile_offers";
 
-    private final MongoCollection<Document> profiles;
-    private final MongoCollection<Document> needs;
-    private final MongoCollection<Document> offers;
+    private final ReadModelCollections collections;
     private final EventStream stream;
 
-    public ProfileProjection(MongoDatabase readDatabase, EventStream stream) {
-        this.profiles = readDatabase.getCollection(PROFILES);
-        this.needs = readDatabase.getCollection(NEEDS);
-        this.offers = readDatabase.getCollection(OFFERS);
+    @Autowired
+    public ProfileProjection(Generations generations, EventStream stream) {
+        this(generations.liveOf(NAME), stream);
+    }
+
+    public ProfileProjection(ReadModelCollections collections, EventStream stream) {
+        this.collections = collections;
         this.stream = stream;
-        needs.createIndex(Indexes.ascending("memberId"));
-        needs.createIndex(Indexes.ascending("tags"));
-        offers.createIndex(Indexes.ascending("memberId"));
+        collections.get(NEEDS).createIndex(Indexes.ascending("memberId"));
+        collections.get(NEEDS).createIndex(Indexes.ascending("tags"));
+        collections.get(OFFERS).createIndex(Indexes.ascending("memberId"));
         stream.track(this);
     }
 
@@ -68,7 +71,15 @@ public class ProfileProjection implements Projection {
     }
 
     @Override
+    public Projection writingTo(ReadModelCollections target) {
+        return new ProfileProjection(target, stream);
+    }
+
+    @Override
     public void apply(List<EventEnvelope> events) {
+        MongoCollection<Document> profiles = collections.get(PROFILES);
+        MongoCollection<Document> needs = collections.get(NEEDS);
+        MongoCollection<Document> offers = collections.get(OFFERS);
         BulkWrites writes = new BulkWrites();
         for (EventEnvelope event : events) {
             long sequence = event.sequence();

@@ -1,7 +1,7 @@
 package io.givefirst.query.profile;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import io.givefirst.query.replay.Generations;
+import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -17,34 +17,30 @@ import org.springframework.stereotype.Repository;
 /** Reads of the profile read model; other screens use it for display names. */
 @Repository
 public class ProfileRepository {
-    private final MongoCollection<Document> profiles;
-    private final MongoCollection<Document> needs;
-    private final MongoCollection<Document> offers;
+    private final ReadModelCollections collections;
 
-    ProfileRepository(MongoDatabase readDatabase) {
-        this.profiles = readDatabase.getCollection(ProfileProjection.PROFILES);
-        this.needs = readDatabase.getCollection(ProfileProjection.NEEDS);
-        this.offers = readDatabase.getCollection(ProfileProjection.OFFERS);
+    ProfileRepository(Generations generations) {
+        this.collections = generations.liveOf(ProfileProjection.NAME);
     }
 
     Optional<Document> profile(String memberId) {
-        return Optional.ofNullable(profiles.find(Filters.eq("_id", memberId)).first())
+        return Optional.ofNullable(collections.get(ProfileProjection.PROFILES).find(Filters.eq("_id", memberId)).first())
                 .filter(d -> d.getString("displayName") != null);
     }
 
     List<Document> openNeeds(String memberId) {
-        return needs.find(Filters.and(Filters.eq("memberId", memberId), Filters.exists("resolvedAt", false),
+        return collections.get(ProfileProjection.NEEDS).find(Filters.and(Filters.eq("memberId", memberId), Filters.exists("resolvedAt", false),
                 Filters.exists("description", true))).sort(Sorts.descending("postedAt")).into(new ArrayList<>());
     }
 
     List<Document> openOffers(String memberId) {
-        return offers.find(Filters.and(Filters.eq("memberId", memberId), Filters.exists("withdrawnAt", false),
+        return collections.get(ProfileProjection.OFFERS).find(Filters.and(Filters.eq("memberId", memberId), Filters.exists("withdrawnAt", false),
                 Filters.exists("description", true))).sort(Sorts.descending("postedAt")).into(new ArrayList<>());
     }
 
     /** Open needs of other members carrying any of these tags, newest first, at most {@code max}. */
     List<Document> openNeedsTagged(Collection<String> tags, String exceptMemberId, int max) {
-        return needs.find(Filters.and(Filters.in("tags", tags), Filters.ne("memberId", exceptMemberId),
+        return collections.get(ProfileProjection.NEEDS).find(Filters.and(Filters.in("tags", tags), Filters.ne("memberId", exceptMemberId),
                         Filters.exists("resolvedAt", false), Filters.exists("description", true)))
                 .sort(Sorts.descending("postedAt")).limit(max).into(new ArrayList<>());
     }
@@ -53,7 +49,7 @@ public class ProfileRepository {
     public Map<String, String> displayNames(Collection<String> memberIds) {
         Map<String, String> names = new HashMap<>();
         if (!memberIds.isEmpty()) {
-            profiles.find(Filters.in("_id", memberIds)).projection(Projections.include("displayName"))
+            collections.get(ProfileProjection.PROFILES).find(Filters.in("_id", memberIds)).projection(Projections.include("displayName"))
                     .forEach(d -> {
                         if (d.getString("displayName") != null) {
                             names.put(d.getString("_id"), d.getString("displayName"));
@@ -67,7 +63,7 @@ public class ProfileRepository {
     public java.util.Set<String> departed(Collection<String> memberIds) {
         java.util.Set<String> left = new java.util.HashSet<>();
         if (!memberIds.isEmpty()) {
-            profiles.find(Filters.and(Filters.in("_id", memberIds), Filters.exists("leftAt", true)))
+            collections.get(ProfileProjection.PROFILES).find(Filters.and(Filters.in("_id", memberIds), Filters.exists("leftAt", true)))
                     .projection(Projections.include("_id")).forEach(d -> left.add(d.getString("_id")));
         }
         return left;

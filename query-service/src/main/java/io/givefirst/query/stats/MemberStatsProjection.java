@@ -3,7 +3,6 @@ package io.givefirst.query.stats;
 import static com.mongodb.client.model.Updates.addToSet;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
@@ -15,11 +14,14 @@ import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
+import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.ReadModelCollections;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +35,16 @@ public class MemberStatsProjection implements Projection {
     static final String NAME = "member-stats";
     static final String STATS = "member_stats";
 
-    private final MongoCollection<Document> stats;
+    private final ReadModelCollections collections;
     private final EventStream stream;
 
-    public MemberStatsProjection(MongoDatabase readDatabase, EventStream stream) {
-        this.stats = readDatabase.getCollection(STATS);
+    @Autowired
+    public MemberStatsProjection(Generations generations, EventStream stream) {
+        this(generations.liveOf(NAME), stream);
+    }
+
+    public MemberStatsProjection(ReadModelCollections collections, EventStream stream) {
+        this.collections = collections;
         this.stream = stream;
         stream.track(this);
     }
@@ -58,7 +65,13 @@ public class MemberStatsProjection implements Projection {
     }
 
     @Override
+    public Projection writingTo(ReadModelCollections target) {
+        return new MemberStatsProjection(target, stream);
+    }
+
+    @Override
     public void apply(List<EventEnvelope> events) {
+        MongoCollection<Document> stats = collections.get(STATS);
         BulkWrites writes = new BulkWrites();
         for (EventEnvelope event : events) {
             Object payload = event.payload();
@@ -89,8 +102,8 @@ public class MemberStatsProjection implements Projection {
     }
 
     private void verified(BulkWrites writes, String helpId, String giverId, String receiverId) {
-        writes.upsert(stats, giverId, addToSet("helpGivenVerified", helpId));
-        writes.upsert(stats, giverId, addToSet("peopleHelped", receiverId));
-        writes.upsert(stats, receiverId, addToSet("helpReceivedVerified", helpId));
+        writes.upsert(collections.get(STATS), giverId, addToSet("helpGivenVerified", helpId));
+        writes.upsert(collections.get(STATS), giverId, addToSet("peopleHelped", receiverId));
+        writes.upsert(collections.get(STATS), receiverId, addToSet("helpReceivedVerified", helpId));
     }
 }

@@ -1,7 +1,7 @@
 package io.givefirst.query.stats;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
+import io.givefirst.query.replay.Generations;
+import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,13 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Stats", description = "What a member gave and received, in numbers")
 class StatsQueryController {
+    private final ReadModelCollections collections;
     private static final List<String> COUNTERS = List.of("helpGiven", "helpGivenVerified", "helpGivenDisputed",
             "helpReceived", "helpReceivedVerified", "peopleHelped", "introductionsMade", "introductionsFruitful",
             "meetings", "followUps", "cardRequestsReceived");
-    private final MongoCollection<Document> stats;
 
-    StatsQueryController(MongoDatabase readDatabase) {
-        this.stats = readDatabase.getCollection(MemberStatsProjection.STATS);
+    StatsQueryController(Generations generations) {
+        this.collections = generations.liveOf(MemberStatsProjection.NAME);
     }
 
     record HelpGiven(int verified, int claimed, int disputed) {
@@ -44,7 +44,7 @@ class StatsQueryController {
     Stats stats(@PathVariable String memberId) {
         Document sizes = new Document();
         COUNTERS.forEach(c -> sizes.append(c, new Document("$size", new Document("$ifNull", List.of("$" + c, List.of())))));
-        Document counts = stats.aggregate(List.of(Aggregates.match(Filters.eq("_id", memberId)),
+        Document counts = collections.get(MemberStatsProjection.STATS).aggregate(List.of(Aggregates.match(Filters.eq("_id", memberId)),
                 Aggregates.project(sizes))).first();
         Document n = counts == null ? new Document() : counts;
         int given = n.getInteger("helpGiven", 0);

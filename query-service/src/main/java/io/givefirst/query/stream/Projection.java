@@ -16,4 +16,7 @@ public interface Projection {
 
     /** Applies events (decoded, in partition order) with one bulk write per collection. */
     void apply(List<EventEnvelope> events);
+
+    /** A twin of this projection that writes to other collections (a rebuild's generation); it creates its indexes. */
+    Projection writingTo(ReadModelCollections collections);
 }

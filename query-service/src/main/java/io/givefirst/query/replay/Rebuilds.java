@@ -1,0 +1,185 @@
+package io.givefirst.query.replay;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.givefirst.query.stream.EventDecoder;
+import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.ReadModelCollections;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds projections into new generations while the live ones keep serving; swaps each atomically when it
+ * has caught up; cancels; and, after a restart in the middle of a rebuild, throws the half-built generation
+ * away and starts that rebuild again, so generations are never mixed.
+ */
+@Component
+public class Rebuilds {
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    private final Map<String, Projection> projections = new LinkedHashMap<>();
+    private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
+    private final Generations generations;
+    private final MongoDatabase database;
+    private final EventDecoder decoder;
+    private final String bootstrapServers;
+    private final String topic;
+
+    Rebuilds(List<Projection> projections, Generations generations, MongoDatabase readDatabase, EventDecoder decoder,
+             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, @Value("${givefirst.topic}") String topic) {
+        projections.forEach(p -> this.projections.put(p.name(), p));
+        this.generations = generations;
+        this.database = readDatabase;
+        this.decoder = decoder;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+    }
+
+    public Set<String> names() {
+        return projections.keySet();
+    }
+
+    /** Starts rebuilding the named projections (all when empty). */
+    public synchronized List<String> start(List<String> names) {
+        List<String> chosen = names == null || names.isEmpty() ? new ArrayList<>(projections.keySet()) : names;
+        for (String name : chosen) {
+            if (!projections.containsKey(name)) {
+                throw new IllegalArgumentException("unknown projection " + name + "; known: " + projections.keySet());
+            }
+            if (rebuilding(name)) {
+                throw new RebuildConflict(name + " is already being rebuilt; cancel it first");
+            }
+        }
+        chosen.forEach(this::launch);
+        return chosen;
+    }
+
+    private void launch(String name) {
+        Document control = generations.control(name);
+        int generation = Math.max(control.getInteger("live", 0), control.getInteger("lastGeneration", 0)) + 1;
+        drop(name, generation);
+        generations.controlCollection().updateOne(Filters.eq("_id", name), Updates.combine(
+                Updates.set("building", generation), Updates.set("lastGeneration", generation),
+                Updates.set("state", "REBUILDING"), Updates.set("startedAt", new Date()),
+                Updates.setOnInsert("live", 0)), new UpdateOptions().upsert(true));
+        Projection target = projections.get(name).writingTo(generations.generation(generation));
+        Rebuild rebuild = new Rebuild(name, generation, target, consumer(), topic, decoder, () -> swap(name, generation));
+        latest.put(name, rebuild);
+        Thread thread = new Thread(rebuild, "rebuild-" + name + "-g" + generation);
+        thread.setDaemon(true);
+        thread.start();
+        log.info("rebuilding {} into generation {}", name, generation);
+    }
+
+    /** The new generation goes live in one write; the old one is dropped once the rebuild has drained. */
+    private void swap(String name, int generation) {
+        int previous = generations.live(name);
+        generations.controlCollection().updateOne(Filters.eq("_id", name), Updates.combine(
+                Updates.set("live", generation), Updates.unset("building"), Updates.set("state", "LIVE"),
+                Updates.set("swappedAt", new Date())));
+        generations.switchTo(name, generation);
+        log.info("{} generation {} is live (was {})", name, generation, previous);
+        Thread dropOld = new Thread(() -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (generations.live(name) != previous) {
+                drop(name, previous);
+            }
+        }, "drop-" + name + "-g" + previous);
+        dropOld.setDaemon(true);
+        dropOld.start();
+    }
+
+    /** Cancels every running rebuild: the live generations stay as they are, the partial ones are removed. */
+    public synchronized List<String> cancel() {
+        List<String> cancelled = new ArrayList<>();
+        latest.values().stream().filter(r -> r.running() && r.state == Rebuild.State.REBUILDING).forEach(r -> {
+            r.cancel();
+            cancelled.add(r.projection);
+        });
+        for (String name : cancelled) {
+            Rebuild rebuild = latest.get(name);
+            awaitEnd(rebuild);
+            drop(name, rebuild.generation);
+            generations.controlCollection().updateOne(Filters.eq("_id", name),
+                    Updates.combine(Updates.unset("building"), Updates.set("state", "CANCELLED")));
+        }
+        return cancelled;
+    }
+
+    /** After a restart: a rebuild that was interrupted is started again from scratch. */
+    @EventListener(ApplicationReadyEvent.class)
+    public synchronized void resumeInterrupted() {
+        Map<String, Integer> interrupted = new LinkedHashMap<>();
+        generations.controlCollection().find(Filters.exists("building", true))
+                .forEach(d -> interrupted.put(d.getString("_id"), d.getInteger("building")));
+        interrupted.forEach((name, halfBuilt) -> {
+            if (projections.containsKey(name) && !rebuilding(name)) {
+                log.warn("the rebuild of {} was interrupted by a restart; starting it again", name);
+                drop(name, halfBuilt);
+                launch(name);
+            }
+        });
+    }
+
+    boolean rebuilding(String name) {
+        Rebuild rebuild = latest.get(name);
+        return rebuild != null && rebuild.running() && rebuild.state == Rebuild.State.REBUILDING;
+    }
+
+    Rebuild latest(String name) {
+        return latest.get(name);
+    }
+
+    private void drop(String name, int generation) {
+        for (String collection : projections.get(name).collections()) {
+            database.getCollection(ReadModelCollections.physicalName(collection, generation)).drop();
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static void awaitEnd(Rebuild rebuild) {
+        for (int i = 0; i < 300 && rebuild.running(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** A rebuild asked for while one of the same projection runs. */
+    public static final class RebuildConflict extends RuntimeException {
+        RebuildConflict(String message) {
+            super(message);
+        }
+    }
+}

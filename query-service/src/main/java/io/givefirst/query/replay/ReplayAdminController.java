@@ -1,0 +1,89 @@
+package io.givefirst.query.replay;
+
+import io.givefirst.query.stream.ProjectionLag;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins watch the projections and rebuild them without downtime. Requires the admin role. */
+@RestController
+@Tag(name = "Admin: replay", description = "Projection status, zero-downtime rebuilds, cancellation")
+class ReplayAdminController {
+    private final Rebuilds rebuilds;
+    private final Generations generations;
+    private final ProjectionLag lag;
+
+    ReplayAdminController(Rebuilds rebuilds, Generations generations, ProjectionLag lag) {
+        this.rebuilds = rebuilds;
+        this.generations = generations;
+        this.lag = lag;
+    }
+
+    record PartitionProgress(int partition, long position, long end, long lag) {
+    }
+
+    record RebuildProgress(int generation, String state, Instant startedAt, Instant finishedAt, long eventsApplied,
+                           double eventsPerSecond, Long etaSeconds, List<PartitionProgress> partitions, String error) {
+    }
+
+    /**
+     * {@code state}: LIVE, REBUILDING, CANCELLED or FAILED; {@code liveLag}: events on the stream the live
+     * generation has not applied yet; {@code rebuild}: the latest rebuild on this instance, if any.
+     */
+    record ProjectionStatus(String name, String state, int liveGeneration, long liveLag, RebuildProgress rebuild) {
+    }
+
+    record RebuildRequest(List<String> projections) {
+    }
+
+    @Operation(summary = "Every projection: live generation and lag, and the progress of a rebuild")
+    @GetMapping("/admin/projections")
+    List<ProjectionStatus> status() {
+        return rebuilds.names().stream().map(this::status).toList();
+    }
+
+    @Operation(summary = "Rebuild all projections, or those named, from the start of the stream into new generations")
+    @PostMapping("/admin/projections/rebuild")
+    ResponseEntity<Map<String, Object>> rebuild(@RequestBody(required = false) RebuildRequest request) {
+        List<String> started = rebuilds.start(request == null ? List.of() : request.projections());
+        return ResponseEntity.accepted().body(Map.of("rebuilding", started));
+    }
+
+    @Operation(summary = "Cancel running rebuilds; the live generations are untouched")
+    @DeleteMapping("/admin/projections/rebuild")
+    Map<String, Object> cancel() {
+        return Map.of("cancelled", rebuilds.cancel());
+    }
+
+    private ProjectionStatus status(String name) {
+        Document control = generations.control(name);
+        Rebuild rebuild = rebuilds.latest(name);
+        String state = rebuild != null && rebuild.running() ? rebuild.state.name() : control.getString("state") == null
+                ? "LIVE" : control.getString("state");
+        return new ProjectionStatus(name, "LIVE".equals(state) || state == null ? "LIVE" : state,
+                generations.live(name), lag.lag(name), rebuild == null ? null : progress(rebuild));
+    }
+
+    private static RebuildProgress progress(Rebuild rebuild) {
+        List<PartitionProgress> partitions = rebuild.progress.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new PartitionProgress(e.getKey(), e.getValue()[0], e.getValue()[1],
+                        Math.max(0, e.getValue()[1] - e.getValue()[0]))).toList();
+        Instant until = rebuild.finishedAt == null ? Instant.now() : rebuild.finishedAt;
+        double seconds = Math.max(0.001, Duration.between(rebuild.startedAt, until).toMillis() / 1000.0);
+        double rate = rebuild.applied.get() / seconds;
+        long remaining = partitions.stream().mapToLong(PartitionProgress::lag).sum();
+        Long eta = rebuild.running() && rate > 0 ? Math.round(remaining / rate) : null;
+        return new RebuildProgress(rebuild.generation, rebuild.state.name(), rebuild.startedAt, rebuild.finishedAt,
+                rebuild.applied.get(), Math.round(rate * 10) / 10.0, eta, partitions, rebuild.error);
+    }
+}

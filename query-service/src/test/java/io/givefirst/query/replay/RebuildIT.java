@@ -1,0 +1,153 @@
+package io.givefirst.query.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.wire.EventEnvelope;
+import io.givefirst.query.QueryApiTestBase;
+import io.givefirst.query.Story;
+import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.ReadModelCollections;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Admins rebuild read models from the stream while the portal keeps reading the live ones. */
+class RebuildIT extends QueryApiTestBase {
+    @Autowired
+    List<Projection> projections;
+    @Autowired
+    Generations generations;
+    @Autowired
+    Rebuilds rebuilds;
+    @Autowired
+    MongoDatabase readDatabase;
+
+    private String admin() {
+        return stack.issuer.adminTokenFor("ops");
+    }
+
+    private JsonNode status() {
+        return json.readTree(http.get("/admin/projections", admin()).body());
+    }
+
+    private Map<String, List<Document>> liveDocuments() {
+        Map<String, List<Document>> documents = new LinkedHashMap<>();
+        for (Projection projection : projections) {
+            ReadModelCollections live = generations.liveOf(projection.name());
+            for (String collection : projection.collections()) {
+                documents.put(collection, live.get(collection).find().sort(Sorts.ascending("_id"))
+                        .into(new ArrayList<>()).stream().map(RebuildIT::withSortedSets).toList());
+            }
+        }
+        return documents;
+    }
+
+    private static Document withSortedSets(Document document) {
+        Document copy = new Document();
+        document.forEach((key, value) -> {
+            if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+                List<String> sorted = new ArrayList<>(list.stream().map(String.class::cast).toList());
+                Collections.sort(sorted);
+                copy.put(key, sorted);
+            } else {
+                copy.put(key, value);
+            }
+        });
+        return copy;
+    }
+
+    private void awaitLiveCaughtUp(Story story) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(get("/members/" + story.alice + "/stats", story.alice).get("introductionsFruitful").asInt()).isEqualTo(1);
+            assertThat(get("/members/" + story.dave, story.alice).get("active").asBoolean()).isFalse();
+            assertThat(status()).allSatisfy(p -> assertThat(p.get("liveLag").asLong()).isZero());
+        });
+    }
+
+    @Test
+    void aRebuiltGenerationEqualsTheLiveOneAndIsSwappedInWhileQueriesKeepAnswering() {
+        Story story = new Story("rb" + UUID.randomUUID().toString().substring(0, 6) + "-");
+        publish(story.inOrder());
+        awaitLiveCaughtUp(story);
+        Map<String, List<Document>> before = liveDocuments();
+        Map<String, Integer> generationsBefore = new LinkedHashMap<>();
+        projections.forEach(p -> generationsBefore.put(p.name(), generations.live(p.name())));
+
+        assertThat(http.post("/admin/projections/rebuild", stack.issuer.tokenFor(story.alice), "{}").statusCode())
+                .as("members are not admins").isEqualTo(403);
+        var started = http.post("/admin/projections/rebuild", admin(), "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(get("/members/" + story.alice + "/contributions", story.alice).get("items")).isNotEmpty();
+            assertThat(status()).allSatisfy(p -> {
+                assertThat(p.get("state").asString()).isEqualTo("LIVE");
+                assertThat(p.get("liveGeneration").asInt()).isGreaterThan(generationsBefore.get(p.get("name").asString()));
+            });
+        });
+        assertThat(liveDocuments()).isEqualTo(before);
+        JsonNode history = status().get(0).get("rebuild");
+        assertThat(history.get("eventsApplied").asLong()).isGreaterThanOrEqualTo(story.inOrder().size());
+        assertThat(get("/members/" + story.alice + "/stats", story.alice).at("/helpGiven/verified").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aCancelledRebuildLeavesTheLiveModelUntouchedAndRemovesThePartialOne() {
+        List<EventEnvelope> many = new ArrayList<>();
+        String prefix = "bulk" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        for (int i = 0; i < 5000; i++) {
+            String id = prefix + i;
+            many.add(new EventEnvelope(UUID.randomUUID().toString(), "/test", id, "Member", 0, Story.T0,
+                    new MemberJoinedEvent(id, "Member " + i, "", List.of(), null, Story.T0)));
+        }
+        publish(many);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(http.get("/members/" + prefix + "4999", stack.issuer.tokenFor("x")).statusCode()).isEqualTo(200);
+            assertThat(status().findValues("liveLag")).allSatisfy(l -> assertThat(l.asLong()).isZero());
+        });
+        int live = generations.live("member-profiles");
+
+        var started = http.post("/admin/projections/rebuild", admin(), "{\"projections\":[\"member-profiles\"]}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        int building = rebuilds.latest("member-profiles").generation;
+        var cancelled = http.delete("/admin/projections/rebuild", admin());
+        assertThat(json.readTree(cancelled.body()).get("cancelled").toString()).contains("member-profiles");
+
+        assertThat(generations.live("member-profiles")).isEqualTo(live);
+        assertThat(readDatabase.listCollectionNames().into(new ArrayList<>()))
+                .noneMatch(name -> name.endsWith("__g" + building));
+        assertThat(get("/members/" + prefix + "4999", "x").get("displayName").asString()).isEqualTo("Member 4999");
+        assertThat(status()).filteredOn(p -> p.get("name").asString().equals("member-profiles"))
+                .singleElement().satisfies(p -> assertThat(p.get("state").asString()).isEqualTo("CANCELLED"));
+    }
+
+    @Test
+    void aRebuildInterruptedByARestartStartsAgainCleanly() {
+        int live = generations.live("feed");
+        int halfBuilt = live + 50;
+        readDatabase.getCollection(ReadModelCollections.physicalName("feed", halfBuilt)).insertOne(new Document("junk", true));
+        generations.controlCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", "feed"),
+                com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.set("building", halfBuilt),
+                        com.mongodb.client.model.Updates.set("state", "REBUILDING")),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+
+        rebuilds.resumeInterrupted();
+
+        assertThat(readDatabase.listCollectionNames().into(new ArrayList<>()))
+                .doesNotContain(ReadModelCollections.physicalName("feed", halfBuilt));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(generations.live("feed")).isGreaterThan(live));
+        assertThat(get("/feed", "x").get("items")).isNotEmpty();
+    }
+}
