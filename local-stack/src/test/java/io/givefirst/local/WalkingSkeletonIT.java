@@ -29,7 +29,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void helpTravelsFromCommandToHistoryAndSurvivesARestart() {
+    void helpTravelsFromCommandToHistorySurvivesARepublishAndARestart() {
         StackSettings settings = settings();
         String helpId;
         try (LocalStack stack = LocalStack.start(settings)) {
@@ -64,6 +64,21 @@ class WalkingSkeletonIT {
                         assertThat(reader.poll()).extracting(r -> r.key()).containsOnlyOnce("alice", "bob")
                                 .filteredOn(helpId::equals).hasSize(2));
             }
+
+            // an admin re-publishes the whole store: consumers see every event again, read models do not change
+            String historyBefore = queries.get("/members/alice/contributions", alice).body();
+            String statsBefore = queries.get("/members/bob/stats", bob).body();
+            String admin = stack.issuer().adminTokenFor("ops");
+            assertThat(commands.post("/admin/relay/republish", admin, null).statusCode()).isEqualTo(202);
+            try (TopicReader reader = new TopicReader("localhost:" + settings.kafkaPort(), "givefirst.events")) {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(reader.poll())
+                        .extracting(r -> r.key()).filteredOn(helpId::equals).hasSize(4));
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(json.readTree(queries.get("/admin/projections", admin).body()).findValues("liveLag"))
+                            .allSatisfy(lag -> assertThat(lag.asLong()).isZero()));
+            assertThat(queries.get("/members/alice/contributions", alice).body()).isEqualTo(historyBefore);
+            assertThat(queries.get("/members/bob/stats", bob).body()).isEqualTo(statsBefore);
         }
 
         StackSettings again = new StackSettings(data, settings.servicesDir(), settings.serviceLogs(),

@@ -1,6 +1,5 @@
 package io.givefirst.query.replay;
 
-import io.givefirst.query.stream.ProjectionLag;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
@@ -21,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ReplayAdminController {
     private final Rebuilds rebuilds;
     private final Generations generations;
-    private final ProjectionLag lag;
+    private final ConsumerGroupLag lag;
 
-    ReplayAdminController(Rebuilds rebuilds, Generations generations, ProjectionLag lag) {
+    ReplayAdminController(Rebuilds rebuilds, Generations generations, ConsumerGroupLag lag) {
         this.rebuilds = rebuilds;
         this.generations = generations;
         this.lag = lag;
@@ -38,9 +37,11 @@ class ReplayAdminController {
 
     /**
      * {@code state}: LIVE, REBUILDING, CANCELLED or FAILED; {@code liveLag}: events on the stream the live
-     * generation has not applied yet; {@code rebuild}: the latest rebuild on this instance, if any.
+     * consumer group has not committed yet (per partition in {@code livePartitions}); {@code rebuild}: the latest
+     * rebuild on this instance, if any, with its rate and ETA.
      */
-    record ProjectionStatus(String name, String state, int liveGeneration, long liveLag, RebuildProgress rebuild) {
+    record ProjectionStatus(String name, String state, int liveGeneration, long liveLag,
+                            List<PartitionProgress> livePartitions, RebuildProgress rebuild) {
     }
 
     record RebuildRequest(List<String> projections) {
@@ -70,14 +71,20 @@ class ReplayAdminController {
         Rebuild rebuild = rebuilds.latest(name);
         String state = rebuild != null && rebuild.running() ? rebuild.state.name() : control.getString("state") == null
                 ? "LIVE" : control.getString("state");
-        return new ProjectionStatus(name, "LIVE".equals(state) || state == null ? "LIVE" : state,
-                generations.live(name), lag.lag(name), rebuild == null ? null : progress(rebuild));
+        List<PartitionProgress> live = partitions(lag.of(name));
+        return new ProjectionStatus(name, state, generations.live(name),
+                live.stream().mapToLong(PartitionProgress::lag).sum(), live, rebuild == null ? null : progress(rebuild));
+    }
+
+    /** (position, end) per partition → progress rows, by partition. */
+    private static List<PartitionProgress> partitions(Map<Integer, long[]> positions) {
+        return positions.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new PartitionProgress(e.getKey(), e.getValue()[0], e.getValue()[1],
+                        Math.max(0, e.getValue()[1] - e.getValue()[0]))).toList();
     }
 
     private static RebuildProgress progress(Rebuild rebuild) {
-        List<PartitionProgress> partitions = rebuild.progress.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> new PartitionProgress(e.getKey(), e.getValue()[0], e.getValue()[1],
-                        Math.max(0, e.getValue()[1] - e.getValue()[0]))).toList();
+        List<PartitionProgress> partitions = partitions(rebuild.progress);
         Instant until = rebuild.finishedAt == null ? Instant.now() : rebuild.finishedAt;
         double seconds = Math.max(0.001, Duration.between(rebuild.startedAt, until).toMillis() / 1000.0);
         double rate = rebuild.applied.get() / seconds;

@@ -1,0 +1,45 @@
+package io.givefirst.command.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.givefirst.command.support.ApiTestBase;
+import io.givefirst.events.wire.CloudEventHeaders;
+import io.givefirst.local.infra.TopicReader;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/** An admin re-publishes the store: every event appears on the topic again, with the same id. */
+class RepublishIT extends ApiTestBase {
+    @Value("${givefirst.relay.topic}")
+    String topic;
+
+    @Test
+    void republishingSendsEveryStoredEventAgainUnderTheSameId() {
+        String alice = joined("Alice");
+        try (TopicReader reader = new TopicReader(stack.broker.bootstrapServers(), topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> recordsOf(reader, alice).size() == 1);
+
+            assertThat(http.post("/admin/relay/republish", token(alice), null).statusCode())
+                    .as("members are not admins").isEqualTo(403);
+            var republish = http.post("/admin/relay/republish", stack.issuer.adminTokenFor("ops"), null);
+            assertThat(republish.statusCode()).as(republish.body()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> recordsOf(reader, alice).size() == 2);
+            List<ConsumerRecord<String, byte[]>> twice = recordsOf(reader, alice);
+            assertThat(twice.get(1).headers().lastHeader(CloudEventHeaders.ID).value())
+                    .isEqualTo(twice.get(0).headers().lastHeader(CloudEventHeaders.ID).value());
+        }
+        String bob = joined("Bob");
+        try (TopicReader reader = new TopicReader(stack.broker.bootstrapServers(), topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> recordsOf(reader, bob).size() == 1);
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> recordsOf(TopicReader reader, String key) {
+        return reader.poll().stream().filter(r -> r.key().equals(key)).toList();
+    }
+}
