@@ -21,6 +21,9 @@ public class Generations {
     private final MongoDatabase database;
     private final MongoCollection<Document> control;
     private final Map<String, Integer> live = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Integer>> snapshots = new ConcurrentHashMap<>();
+    /** The snapshot an HTTP request asked for ({@code ?snapshot=name}), if any; set by {@link SnapshotFilter}. */
+    private static final ThreadLocal<String> requestedSnapshot = new ThreadLocal<>();
 
     public Generations(MongoDatabase readDatabase) {
         this.database = readDatabase;
@@ -28,9 +31,46 @@ public class Generations {
         refresh();
     }
 
-    /** The live collections of a projection, resolved on every call. */
+    /**
+     * The live collections of a projection, resolved on every call — or, while an HTTP request asks for a
+     * snapshot, that snapshot's collections.
+     */
     public ReadModelCollections liveOf(String projection) {
-        return collection -> database.getCollection(ReadModelCollections.physicalName(collection, live(projection)));
+        return collection -> database.getCollection(ReadModelCollections.physicalName(collection, readable(projection)));
+    }
+
+    private int readable(String projection) {
+        String snapshot = requestedSnapshot.get();
+        if (snapshot == null) {
+            return live(projection);
+        }
+        Integer generation = snapshot(projection, snapshot);
+        if (generation == null) {
+            throw new io.givefirst.query.config.NotFound("unknown-snapshot",
+                    "there is no snapshot " + snapshot + " of " + projection);
+        }
+        return generation;
+    }
+
+    /** The generation kept as this snapshot of a projection, or null. */
+    public Integer snapshot(String projection, String snapshot) {
+        return snapshots.getOrDefault(projection, Map.of()).get(snapshot);
+    }
+
+    public Map<String, Integer> snapshots(String projection) {
+        return Map.copyOf(snapshots.getOrDefault(projection, Map.of()));
+    }
+
+    void keepSnapshot(String projection, String snapshot, int generation) {
+        snapshots.computeIfAbsent(projection, p -> new ConcurrentHashMap<>()).put(snapshot, generation);
+    }
+
+    static void readSnapshot(String snapshot) {
+        if (snapshot == null) {
+            requestedSnapshot.remove();
+        } else {
+            requestedSnapshot.set(snapshot);
+        }
     }
 
     /** The collections of one generation of a projection. */
@@ -57,6 +97,12 @@ public class Generations {
 
     @Scheduled(fixedDelay = 2000)
     void refresh() {
-        control.find().forEach(d -> live.put(d.getString("_id"), d.getInteger("live", 0)));
+        control.find().forEach(d -> {
+            live.put(d.getString("_id"), d.getInteger("live", 0));
+            Document kept = d.get("snapshots", Document.class);
+            if (kept != null) {
+                kept.forEach((name, generation) -> keepSnapshot(d.getString("_id"), name, ((Number) generation).intValue()));
+            }
+        });
     }
 }

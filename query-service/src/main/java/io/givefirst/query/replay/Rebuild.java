@@ -36,6 +36,7 @@ final class Rebuild implements Runnable {
     private final String topic;
     private final EventDecoder decoder;
     private final Runnable swap;
+    private final Instant until;
     final Instant startedAt = Instant.now();
     final AtomicLong applied = new AtomicLong();
     final Map<Integer, long[]> progress = new ConcurrentHashMap<>();
@@ -44,8 +45,12 @@ final class Rebuild implements Runnable {
     volatile String error;
     volatile Instant finishedAt;
 
+    /**
+     * @param until when given, only events recorded up to then are applied, and {@code swap} keeps the result
+     *              as a snapshot instead of making it live
+     */
     Rebuild(String projection, int generation, Projection target, KafkaConsumer<String, byte[]> consumer, String topic,
-            EventDecoder decoder, Runnable swap) {
+            EventDecoder decoder, Instant until, Runnable swap) {
         this.projection = projection;
         this.generation = generation;
         this.target = target;
@@ -53,6 +58,7 @@ final class Rebuild implements Runnable {
         this.topic = topic;
         this.decoder = decoder;
         this.swap = swap;
+        this.until = until;
     }
 
     @Override
@@ -70,6 +76,9 @@ final class Rebuild implements Runnable {
             }
             swap.run();
             state = State.LIVE;
+            if (until != null) {
+                return;
+            }
             Instant drainUntil = Instant.now().plus(DRAIN);
             while (!cancelled && Instant.now().isBefore(drainUntil)) {
                 applyNextBatch(partitions);
@@ -89,6 +98,9 @@ final class Rebuild implements Runnable {
             List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
             records.forEach(batch::add);
             List<EventEnvelope> events = decoder.decode(batch);
+            if (until != null) {
+                events = events.stream().filter(e -> !e.recordedAt().isAfter(until)).toList();
+            }
             target.apply(events);
             applied.addAndGet(batch.size());
         }

@@ -58,6 +58,19 @@ public class Rebuilds {
 
     /** Starts rebuilding the named projections (all when empty). */
     public synchronized List<String> start(List<String> names) {
+        return start(names, null, null);
+    }
+
+    /**
+     * Starts rebuilding the named projections (all when empty). With {@code until}, only events recorded up to
+     * then are applied and the result is kept as the named snapshot, queryable with {@code ?snapshot=name},
+     * without replacing the live generation.
+     */
+    public synchronized List<String> start(List<String> names, java.time.Instant until, String snapshot) {
+        if (until != null && (snapshot == null || !snapshot.matches("[a-z0-9][a-z0-9-]{0,39}"))) {
+            throw new IllegalArgumentException("a rebuild until a point in time needs a snapshot name of 1 to 40 "
+                    + "lower-case letters, digits and dashes");
+        }
         List<String> chosen = names == null || names.isEmpty() ? new ArrayList<>(projections.keySet()) : names;
         for (String name : chosen) {
             if (!projections.containsKey(name)) {
@@ -67,20 +80,23 @@ public class Rebuilds {
                 throw new RebuildConflict(name + " is already being rebuilt; cancel it first");
             }
         }
-        chosen.forEach(this::launch);
+        chosen.forEach(name -> launch(name, until, snapshot));
         return chosen;
     }
 
-    private void launch(String name) {
+    private void launch(String name, java.time.Instant until, String snapshot) {
         Document control = generations.control(name);
         int generation = Math.max(control.getInteger("live", 0), control.getInteger("lastGeneration", 0)) + 1;
         drop(name, generation);
         generations.controlCollection().updateOne(Filters.eq("_id", name), Updates.combine(
                 Updates.set("building", generation), Updates.set("lastGeneration", generation),
                 Updates.set("state", "REBUILDING"), Updates.set("startedAt", new Date()),
-                Updates.setOnInsert("live", 0)), new UpdateOptions().upsert(true));
+                Updates.set("buildingUntil", until == null ? null : Date.from(until)),
+                Updates.set("buildingSnapshot", snapshot), Updates.setOnInsert("live", 0)),
+                new UpdateOptions().upsert(true));
         Projection target = projections.get(name).writingTo(generations.generation(generation));
-        Rebuild rebuild = new Rebuild(name, generation, target, consumer(), topic, decoder, () -> swap(name, generation));
+        Runnable finish = until == null ? () -> swap(name, generation) : () -> keepSnapshot(name, snapshot, generation);
+        Rebuild rebuild = new Rebuild(name, generation, target, consumer(), topic, decoder, until, finish);
         latest.put(name, rebuild);
         Thread thread = new Thread(rebuild, "rebuild-" + name + "-g" + generation);
         thread.setDaemon(true);
@@ -110,6 +126,18 @@ public class Rebuilds {
         dropOld.start();
     }
 
+    /** A rebuild until a point in time is kept under its name; the live generation is not touched. */
+    private void keepSnapshot(String name, String snapshot, int generation) {
+        Integer replaced = generations.snapshot(name, snapshot);
+        generations.controlCollection().updateOne(Filters.eq("_id", name), Updates.combine(
+                Updates.set("snapshots." + snapshot, generation), Updates.unset("building"), Updates.set("state", "LIVE")));
+        generations.keepSnapshot(name, snapshot, generation);
+        if (replaced != null) {
+            drop(name, replaced);
+        }
+        log.info("{} as of its cut-off is kept as snapshot {} (generation {})", name, snapshot, generation);
+    }
+
     /** Cancels every running rebuild: the live generations stay as they are, the partial ones are removed. */
     public synchronized List<String> cancel() {
         List<String> cancelled = new ArrayList<>();
@@ -130,16 +158,17 @@ public class Rebuilds {
     /** After a restart: a rebuild that was interrupted is started again from scratch. */
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void resumeInterrupted() {
-        Map<String, Integer> interrupted = new LinkedHashMap<>();
-        generations.controlCollection().find(Filters.exists("building", true))
-                .forEach(d -> interrupted.put(d.getString("_id"), d.getInteger("building")));
-        interrupted.forEach((name, halfBuilt) -> {
+        List<Document> interrupted = new ArrayList<>();
+        generations.controlCollection().find(Filters.exists("building", true)).forEach(interrupted::add);
+        for (Document control : interrupted) {
+            String name = control.getString("_id");
             if (projections.containsKey(name) && !rebuilding(name)) {
                 log.warn("the rebuild of {} was interrupted by a restart; starting it again", name);
-                drop(name, halfBuilt);
-                launch(name);
+                drop(name, control.getInteger("building"));
+                Date until = control.getDate("buildingUntil");
+                launch(name, until == null ? null : until.toInstant(), control.getString("buildingSnapshot"));
             }
-        });
+        }
     }
 
     boolean rebuilding(String name) {

@@ -41,10 +41,16 @@ class ReplayAdminController {
      * rebuild on this instance, if any, with its rate and ETA.
      */
     record ProjectionStatus(String name, String state, int liveGeneration, long liveLag,
-                            List<PartitionProgress> livePartitions, RebuildProgress rebuild) {
+                            List<PartitionProgress> livePartitions, Map<String, Integer> snapshots,
+                            RebuildProgress rebuild) {
     }
 
-    record RebuildRequest(List<String> projections) {
+    /**
+     * @param projections which to rebuild; all when absent or empty
+     * @param until       only events recorded up to then; the result is kept as {@code snapshot}, not made live
+     * @param snapshot    the snapshot's name, queried with {@code ?snapshot=name}
+     */
+    record RebuildRequest(List<String> projections, Instant until, String snapshot) {
     }
 
     @Operation(summary = "Every projection: live generation and lag, and the progress of a rebuild")
@@ -56,7 +62,8 @@ class ReplayAdminController {
     @Operation(summary = "Rebuild all projections, or those named, from the start of the stream into new generations")
     @PostMapping("/admin/projections/rebuild")
     ResponseEntity<Map<String, Object>> rebuild(@RequestBody(required = false) RebuildRequest request) {
-        List<String> started = rebuilds.start(request == null ? List.of() : request.projections());
+        List<String> started = request == null ? rebuilds.start(List.of())
+                : rebuilds.start(request.projections(), request.until(), request.snapshot());
         return ResponseEntity.accepted().body(Map.of("rebuilding", started));
     }
 
@@ -73,7 +80,8 @@ class ReplayAdminController {
                 ? "LIVE" : control.getString("state");
         List<PartitionProgress> live = partitions(lag.of(name));
         return new ProjectionStatus(name, state, generations.live(name),
-                live.stream().mapToLong(PartitionProgress::lag).sum(), live, rebuild == null ? null : progress(rebuild));
+                live.stream().mapToLong(PartitionProgress::lag).sum(), live, generations.snapshots(name),
+                rebuild == null ? null : progress(rebuild));
     }
 
     /** (position, end) per partition → progress rows, by partition. */

@@ -104,6 +104,42 @@ class RebuildIT extends QueryApiTestBase {
     }
 
     @Test
+    void aRebuildUntilAPointInTimeIsKeptAsASnapshotAndLiveStaysAsItWas() {
+        Story story = new Story("sn" + UUID.randomUUID().toString().substring(0, 6) + "-");
+        publish(story.inOrder());
+        awaitLiveCaughtUp(story);
+        int live = generations.live("member-stats");
+        java.time.Instant until = Story.T0.plusSeconds(60 * 16 + 30); // after Alice's help to Bob, before Bob's thanks
+        String snapshot = "day-" + UUID.randomUUID().toString().substring(0, 6);
+
+        var started = http.post("/admin/projections/rebuild", admin(),
+                "{\"projections\":[\"member-stats\"],\"until\":\"" + until + "\",\"snapshot\":\"" + snapshot + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> generations.snapshot("member-stats", snapshot) != null);
+
+        // the snapshot equals a build fed only the events recorded up to that time
+        String scratch = "expected_" + UUID.randomUUID().toString().substring(0, 8) + "_";
+        Projection expected = projections.stream().filter(p -> p.name().equals("member-stats")).findFirst().orElseThrow()
+                .writingTo(name -> readDatabase.getCollection(scratch + name));
+        expected.apply(story.inOrder().stream().filter(e -> !e.recordedAt().isAfter(until)).toList());
+        ReadModelCollections kept = generations.generation(generations.snapshot("member-stats", snapshot));
+        for (String member : List.of(story.alice, story.bob, story.carol, story.dave)) {
+            assertThat(kept.get("member_stats").find(new Document("_id", member)).map(RebuildIT::withSortedSets).first())
+                    .as(member).isEqualTo(readDatabase.getCollection(scratch + "member_stats")
+                            .find(new Document("_id", member)).map(RebuildIT::withSortedSets).first());
+        }
+
+        JsonNode then = get("/members/" + story.alice + "/stats?snapshot=" + snapshot, story.alice);
+        assertThat(then.at("/helpGiven/claimed").asInt()).isEqualTo(1);
+        assertThat(then.at("/helpGiven/verified").asInt()).isEqualTo(0);
+        JsonNode now = get("/members/" + story.alice + "/stats", story.alice);
+        assertThat(now.at("/helpGiven/verified").asInt()).isEqualTo(2);
+        assertThat(generations.live("member-stats")).isEqualTo(live);
+        assertThat(http.get("/members/" + story.alice + "/stats?snapshot=nope", stack.issuer.tokenFor("x")).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aCancelledRebuildLeavesTheLiveModelUntouchedAndRemovesThePartialOne() {
         List<EventEnvelope> many = new ArrayList<>();
         String prefix = "bulk" + UUID.randomUUID().toString().substring(0, 6) + "-";
