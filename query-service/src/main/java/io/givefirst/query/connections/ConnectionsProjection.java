@@ -14,16 +14,13 @@ import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
-import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,13 +29,10 @@ import org.springframework.stereotype.Component;
  * the ids of its facts as sets and its start as a minimum, so repeats and reordering change nothing.
  */
 @Component
-public class ConnectionsProjection implements Projection {
+public class ConnectionsProjection extends StreamProjection {
     static final String NAME = "connections";
     static final String EDGES = "connections";
     private static final String SEPARATOR = "\u001f";
-
-    private final ReadModelCollections collections;
-    private final EventStream stream;
 
     @Autowired
     public ConnectionsProjection(Generations generations, EventStream stream) {
@@ -46,30 +40,12 @@ public class ConnectionsProjection implements Projection {
     }
 
     public ConnectionsProjection(ReadModelCollections collections, EventStream stream) {
-        this.collections = collections;
-        this.stream = stream;
+        super(NAME, List.of(EDGES), collections, stream, ConnectionsProjection::new);
+    }
+
+    @Override
+    protected void createIndexes() {
         collections.get(EDGES).createIndex(Indexes.ascending("memberId"));
-        stream.track(this);
-    }
-
-    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
-    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        stream.deliver(this, records, consumer);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(EDGES);
-    }
-
-    @Override
-    public Projection writingTo(ReadModelCollections target) {
-        return new ConnectionsProjection(target, stream);
     }
 
     @Override

@@ -16,15 +16,12 @@ import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
-import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.util.Date;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +30,9 @@ import org.springframework.stereotype.Component;
  * fruitful introductions), plus joins, needs and offers; never private notes, claims, disputes or card requests.
  */
 @Component
-public class FeedProjection implements Projection {
+public class FeedProjection extends StreamProjection {
     static final String NAME = "feed";
     static final String ITEMS = "feed";
-
-    private final ReadModelCollections collections;
-    private final EventStream stream;
 
     @Autowired
     public FeedProjection(Generations generations, EventStream stream) {
@@ -46,30 +40,12 @@ public class FeedProjection implements Projection {
     }
 
     public FeedProjection(ReadModelCollections collections, EventStream stream) {
-        this.collections = collections;
-        this.stream = stream;
+        super(NAME, List.of(ITEMS), collections, stream, FeedProjection::new);
+    }
+
+    @Override
+    protected void createIndexes() {
         collections.get(ITEMS).createIndex(Indexes.compoundIndex(Indexes.descending("occurredAt"), Indexes.descending("_id")));
-        stream.track(this);
-    }
-
-    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
-    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        stream.deliver(this, records, consumer);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(ITEMS);
-    }
-
-    @Override
-    public Projection writingTo(ReadModelCollections target) {
-        return new FeedProjection(target, stream);
     }
 
     @Override

@@ -21,17 +21,14 @@ import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
-import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,12 +37,9 @@ import org.springframework.stereotype.Component;
  * upserted by natural id and every event sets only the fields it owns, so any delivery order converges.
  */
 @Component
-public class ContributionHistoryProjection implements Projection {
+public class ContributionHistoryProjection extends StreamProjection {
     static final String NAME = "contribution-history";
     static final String ENTRIES = "contribution_history";
-
-    private final ReadModelCollections collections;
-    private final EventStream stream;
 
     @Autowired
     public ContributionHistoryProjection(Generations generations, EventStream stream) {
@@ -53,32 +47,14 @@ public class ContributionHistoryProjection implements Projection {
     }
 
     public ContributionHistoryProjection(ReadModelCollections collections, EventStream stream) {
-        this.collections = collections;
-        this.stream = stream;
+        super(NAME, List.of(ENTRIES), collections, stream, ContributionHistoryProjection::new);
+    }
+
+    @Override
+    protected void createIndexes() {
         // the portal's one query: a member's entries, newest first, paged by (occurredAt, _id)
         collections.get(ENTRIES).createIndex(Indexes.compoundIndex(Indexes.ascending("memberId"), Indexes.descending("occurredAt"),
                 Indexes.descending("_id")));
-        stream.track(this);
-    }
-
-    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
-    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        stream.deliver(this, records, consumer);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(ENTRIES);
-    }
-
-    @Override
-    public Projection writingTo(ReadModelCollections target) {
-        return new ContributionHistoryProjection(target, stream);
     }
 
     @Override

@@ -10,15 +10,12 @@ import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
-import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.util.Date;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +24,9 @@ import org.springframework.stereotype.Component;
  * not glad-handing; contact counts are not part of it at all.
  */
 @Component
-public class LeaderboardProjection implements Projection {
+public class LeaderboardProjection extends StreamProjection {
     static final String NAME = "leaderboard";
     static final String VERIFIED_HELP = "verified_help";
-
-    private final ReadModelCollections collections;
-    private final EventStream stream;
 
     @Autowired
     public LeaderboardProjection(Generations generations, EventStream stream) {
@@ -40,30 +34,12 @@ public class LeaderboardProjection implements Projection {
     }
 
     public LeaderboardProjection(ReadModelCollections collections, EventStream stream) {
-        this.collections = collections;
-        this.stream = stream;
+        super(NAME, List.of(VERIFIED_HELP), collections, stream, LeaderboardProjection::new);
+    }
+
+    @Override
+    protected void createIndexes() {
         collections.get(VERIFIED_HELP).createIndex(Indexes.descending("verifiedAt"));
-        stream.track(this);
-    }
-
-    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
-    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        stream.deliver(this, records, consumer);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(VERIFIED_HELP);
-    }
-
-    @Override
-    public Projection writingTo(ReadModelCollections target) {
-        return new LeaderboardProjection(target, stream);
     }
 
     @Override

@@ -15,15 +15,12 @@ import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
-import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.util.Date;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,14 +29,11 @@ import org.springframework.stereotype.Component;
  * owned by one event type, so redelivery and reordering converge.
  */
 @Component
-public class ProfileProjection implements Projection {
+public class ProfileProjection extends StreamProjection {
     static final String NAME = "member-profiles";
     static final String PROFILES = "profiles";
     static final String NEEDS = "profile_needs";
     static final String OFFERS = "profile_offers";
-
-    private final ReadModelCollections collections;
-    private final EventStream stream;
 
     @Autowired
     public ProfileProjection(Generations generations, EventStream stream) {
@@ -47,32 +41,14 @@ public class ProfileProjection implements Projection {
     }
 
     public ProfileProjection(ReadModelCollections collections, EventStream stream) {
-        this.collections = collections;
-        this.stream = stream;
+        super(NAME, List.of(PROFILES, NEEDS, OFFERS), collections, stream, ProfileProjection::new);
+    }
+
+    @Override
+    protected void createIndexes() {
         collections.get(NEEDS).createIndex(Indexes.ascending("memberId"));
         collections.get(NEEDS).createIndex(Indexes.ascending("tags"));
         collections.get(OFFERS).createIndex(Indexes.ascending("memberId"));
-        stream.track(this);
-    }
-
-    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
-    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        stream.deliver(this, records, consumer);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(PROFILES, NEEDS, OFFERS);
-    }
-
-    @Override
-    public Projection writingTo(ReadModelCollections target) {
-        return new ProfileProjection(target, stream);
     }
 
     @Override

@@ -15,14 +15,11 @@ import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
-import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +28,9 @@ import org.springframework.stereotype.Component;
  * {@code $inc} would count a redelivered event twice. See docs/adr/0008.
  */
 @Component
-public class MemberStatsProjection implements Projection {
+public class MemberStatsProjection extends StreamProjection {
     static final String NAME = "member-stats";
     static final String STATS = "member_stats";
-
-    private final ReadModelCollections collections;
-    private final EventStream stream;
 
     @Autowired
     public MemberStatsProjection(Generations generations, EventStream stream) {
@@ -44,29 +38,7 @@ public class MemberStatsProjection implements Projection {
     }
 
     public MemberStatsProjection(ReadModelCollections collections, EventStream stream) {
-        this.collections = collections;
-        this.stream = stream;
-        stream.track(this);
-    }
-
-    @KafkaListener(id = NAME, groupId = NAME, topics = "${givefirst.topic}", batch = "true")
-    void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        stream.deliver(this, records, consumer);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> collections() {
-        return List.of(STATS);
-    }
-
-    @Override
-    public Projection writingTo(ReadModelCollections target) {
-        return new MemberStatsProjection(target, stream);
+        super(NAME, List.of(STATS), collections, stream, MemberStatsProjection::new);
     }
 
     @Override
