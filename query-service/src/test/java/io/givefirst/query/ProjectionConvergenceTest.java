@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.local.infra.MongoWireServer;
 import io.givefirst.query.connections.ConnectionsProjection;
@@ -77,25 +76,9 @@ class ProjectionConvergenceTest {
         batches.forEach(projection::apply);
         Map<String, List<Document>> documents = new LinkedHashMap<>();
         for (String collection : projection.collections()) {
-            documents.put(collection, database.getCollection(collection).find().sort(Sorts.ascending("_id"))
-                    .into(new ArrayList<>()).stream().map(ProjectionConvergenceTest::withSortedArrays).toList());
+            documents.put(collection, ReadModelDocuments.all(database.getCollection(collection)));
         }
         return documents;
-    }
-
-    /** Sets ($addToSet) keep insertion order; as sets, their order means nothing. */
-    private static Document withSortedArrays(Document document) {
-        Document copy = new Document();
-        document.forEach((key, value) -> {
-            if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-                List<String> sorted = new ArrayList<>(list.stream().map(String.class::cast).toList());
-                Collections.sort(sorted);
-                copy.put(key, sorted);
-            } else {
-                copy.put(key, value);
-            }
-        });
-        return copy;
     }
 
     @ParameterizedTest(name = "{0}")

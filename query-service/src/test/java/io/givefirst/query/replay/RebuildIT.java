@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.QueryApiTestBase;
+import io.givefirst.query.ReadModelDocuments;
 import io.givefirst.query.Story;
 import io.givefirst.query.stream.Projection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,25 +46,10 @@ class RebuildIT extends QueryApiTestBase {
         for (Projection projection : projections) {
             ReadModelCollections live = generations.liveOf(projection.name());
             for (String collection : projection.collections()) {
-                documents.put(collection, live.get(collection).find().sort(Sorts.ascending("_id"))
-                        .into(new ArrayList<>()).stream().map(RebuildIT::withSortedSets).toList());
+                documents.put(collection, ReadModelDocuments.all(live.get(collection)));
             }
         }
         return documents;
-    }
-
-    private static Document withSortedSets(Document document) {
-        Document copy = new Document();
-        document.forEach((key, value) -> {
-            if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
-                List<String> sorted = new ArrayList<>(list.stream().map(String.class::cast).toList());
-                Collections.sort(sorted);
-                copy.put(key, sorted);
-            } else {
-                copy.put(key, value);
-            }
-        });
-        return copy;
     }
 
     private void awaitLiveCaughtUp(Story story) {
@@ -124,9 +108,9 @@ class RebuildIT extends QueryApiTestBase {
         expected.apply(story.inOrder().stream().filter(e -> !e.recordedAt().isAfter(until)).toList());
         ReadModelCollections kept = generations.generation(generations.snapshot("member-stats", snapshot));
         for (String member : List.of(story.alice, story.bob, story.carol, story.dave)) {
-            assertThat(kept.get("member_stats").find(new Document("_id", member)).map(RebuildIT::withSortedSets).first())
+            assertThat(kept.get("member_stats").find(new Document("_id", member)).map(ReadModelDocuments::comparable).first())
                     .as(member).isEqualTo(readDatabase.getCollection(scratch + "member_stats")
-                            .find(new Document("_id", member)).map(RebuildIT::withSortedSets).first());
+                            .find(new Document("_id", member)).map(ReadModelDocuments::comparable).first());
         }
 
         JsonNode then = get("/members/" + story.alice + "/stats?snapshot=" + snapshot, story.alice);
