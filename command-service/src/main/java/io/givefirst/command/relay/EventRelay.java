@@ -1,8 +1,5 @@
 package io.givefirst.command.relay;
 
-import io.givefirst.events.DomainEvent;
-import io.givefirst.events.wire.EventCodec;
-import io.givefirst.events.wire.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -11,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,12 +37,14 @@ public class EventRelay {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final RelayProperties properties;
-    private final EventCodec codec = new EventCodec();
+    private final EventRecords records;
     private final Counter published;
 
-    EventRelay(KafkaTemplate<String, byte[]> kafka, RelayProperties properties, MeterRegistry meters) {
+    EventRelay(KafkaTemplate<String, byte[]> kafka, RelayProperties properties, EventRecords records,
+               MeterRegistry meters) {
         this.kafka = kafka;
         this.properties = properties;
+        this.records = records;
         this.published = Counter.builder("givefirst.relay.published")
                 .description("events acknowledged by Kafka").register(meters);
     }
@@ -56,7 +53,7 @@ public class EventRelay {
     void on(Object payload, EventMessage<?> message) throws Exception {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         List<CompletableFuture<?>> pending = unitOfWork.root().getOrComputeResource(PENDING, key -> new ArrayList<>());
-        pending.add(kafka.send(record(payload, (DomainEventMessage<?>) message)));
+        pending.add(kafka.send(records.toRecord(properties.topic(), (DomainEventMessage<?>) message)));
         boolean lastOfBatch = !(unitOfWork instanceof BatchingUnitOfWork<?> batch) || batch.isLastMessage();
         if (lastOfBatch) {
             awaitAcks(pending);
@@ -73,16 +70,6 @@ public class EventRelay {
         }
         published.increment(pending.size());
         pending.clear();
-    }
-
-    private ProducerRecord<String, byte[]> record(Object payload, DomainEventMessage<?> message) {
-        EventEnvelope envelope = new EventEnvelope(message.getIdentifier(), properties.source(),
-                message.getAggregateIdentifier(), message.getType(), message.getSequenceNumber(),
-                message.getTimestamp(), (DomainEvent) payload);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), null,
-                message.getTimestamp().toEpochMilli(), envelope.aggregateId(), codec.value(envelope));
-        codec.headers(envelope).forEach((name, value) -> record.headers().add(new RecordHeader(name, value)));
-        return record;
     }
 
     /** Thrown so that the processor retries the batch instead of moving on. */

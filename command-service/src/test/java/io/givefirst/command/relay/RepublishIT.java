@@ -39,6 +39,29 @@ class RepublishIT extends ApiTestBase {
         }
     }
 
+    @Test
+    void theStoreCanBeCopiedIntoAnotherTopicWithoutTouchingTheLiveOne() {
+        String carol = joined("Carol");
+        String copy = "givefirst.events.copy-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        try (TopicReader live = new TopicReader(stack.broker.bootstrapServers(), topic)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> recordsOf(live, carol).size() == 1);
+            var started = http.post("/admin/relay/republish", stack.issuer.adminTokenFor("ops"),
+                    "{\"topic\":\"" + copy + "\"}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            try (TopicReader copied = new TopicReader(stack.broker.bootstrapServers(), copy)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> recordsOf(copied, carol).size() == 1);
+                assertThat(recordsOf(copied, carol).get(0).headers().lastHeader(CloudEventHeaders.ID).value())
+                        .isEqualTo(recordsOf(live, carol).get(0).headers().lastHeader(CloudEventHeaders.ID).value());
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json.readTree(
+                    http.get("/admin/relay/republish", stack.issuer.adminTokenFor("ops")).body()).get("state").asString())
+                    .isEqualTo("DONE"));
+            assertThat(recordsOf(live, carol)).hasSize(1);
+        }
+        assertProblem(http.post("/admin/relay/republish", stack.issuer.adminTokenFor("ops"), "{\"topic\":\"no spaces\"}"),
+                400, "invalid-request");
+    }
+
     private static List<ConsumerRecord<String, byte[]>> recordsOf(TopicReader reader, String key) {
         return reader.poll().stream().filter(r -> r.key().equals(key)).toList();
     }
