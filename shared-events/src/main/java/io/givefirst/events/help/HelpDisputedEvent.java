@@ -11,7 +11,8 @@ import org.axonframework.serialization.Revision;
         meaning = "The receiver says claimed help did not happen as described; it never becomes verified.",
         emittedWhen = "POST /help/{helpId}/dispute")
 @Revision("1")
-public record HelpDisputedEvent(String helpId, String giverId, String receiverId, String reason, Instant occurredAt) implements DomainEvent {
+public record HelpDisputedEvent(String helpId, String giverId, String receiverId, String reason, Instant occurredAt)
+        implements DomainEvent {
     public HelpDisputedEvent {
         Require.id(helpId, "helpId");
         Require.id(giverId, "giverId");

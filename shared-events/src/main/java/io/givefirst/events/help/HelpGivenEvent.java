@@ -13,7 +13,8 @@ import org.axonframework.serialization.Revision;
  * {@code answersNeedId}, when present, is the receiver's open need this help answers.
  */
 @EventType(value = "givefirst.help.given",
-        meaning = "One member helped another. Recorded by the giver it is an unverified claim; recorded by the receiver it is verified at once.",
+        meaning = "One member helped another. Recorded by the giver it is an unverified claim; "
+                + "recorded by the receiver it is verified at once.",
         emittedWhen = "POST /help (by the giver) or POST /help/received (by the receiver)")
 @Revision("1")
 public record HelpGivenEvent(String helpId, String giverId, String receiverId, HelpKind kind, String summary,

@@ -11,7 +11,9 @@ import org.axonframework.serialization.Revision;
         meaning = "One of the two introduced members accepted.",
         emittedWhen = "POST /introductions/{introductionId}/acceptance")
 @Revision("1")
-public record IntroductionAcceptedEvent(String introductionId, String acceptedBy, String introducerId, String firstMemberId, String secondMemberId, Instant occurredAt) implements DomainEvent {
+public record IntroductionAcceptedEvent(String introductionId, String acceptedBy, String introducerId,
+                                        String firstMemberId, String secondMemberId, Instant occurredAt)
+        implements DomainEvent {
     public IntroductionAcceptedEvent {
         Require.id(introductionId, "introductionId");
         Require.id(acceptedBy, "acceptedBy");

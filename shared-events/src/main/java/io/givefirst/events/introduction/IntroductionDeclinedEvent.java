@@ -11,7 +11,9 @@ import org.axonframework.serialization.Revision;
         meaning = "One of the two introduced members declined; the introduction is closed.",
         emittedWhen = "POST /introductions/{introductionId}/decline")
 @Revision("1")
-public record IntroductionDeclinedEvent(String introductionId, String declinedBy, String introducerId, String firstMemberId, String secondMemberId, Instant occurredAt) implements DomainEvent {
+public record IntroductionDeclinedEvent(String introductionId, String declinedBy, String introducerId,
+                                        String firstMemberId, String secondMemberId, Instant occurredAt)
+        implements DomainEvent {
     public IntroductionDeclinedEvent {
         Require.id(introductionId, "introductionId");
         Require.id(declinedBy, "declinedBy");

@@ -11,7 +11,9 @@ import org.axonframework.serialization.Revision;
         meaning = "The introduced pair recorded a meeting that references the introduction: it bore fruit.",
         emittedWhen = "by the introduction-outcomes process, moments after that meeting is recorded")
 @Revision("1")
-public record IntroductionFruitfulEvent(String introductionId, String introducerId, String firstMemberId, String secondMemberId, String meetingId, Instant occurredAt) implements DomainEvent {
+public record IntroductionFruitfulEvent(String introductionId, String introducerId, String firstMemberId,
+                                        String secondMemberId, String meetingId, Instant occurredAt)
+        implements DomainEvent {
     public IntroductionFruitfulEvent {
         Require.id(introductionId, "introductionId");
         Require.id(introducerId, "introducerId");

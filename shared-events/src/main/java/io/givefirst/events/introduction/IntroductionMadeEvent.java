@@ -11,7 +11,8 @@ import org.axonframework.serialization.Revision;
         meaning = "A member introduced two others, saying why they should know each other. Pending until both accept.",
         emittedWhen = "POST /introductions")
 @Revision("1")
-public record IntroductionMadeEvent(String introductionId, String introducerId, String firstMemberId, String secondMemberId, String reason, Instant occurredAt) implements DomainEvent {
+public record IntroductionMadeEvent(String introductionId, String introducerId, String firstMemberId,
+                                    String secondMemberId, String reason, Instant occurredAt) implements DomainEvent {
     public IntroductionMadeEvent {
         Require.id(introductionId, "introductionId");
         Require.id(introducerId, "introducerId");

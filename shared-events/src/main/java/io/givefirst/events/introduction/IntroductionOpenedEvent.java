@@ -11,7 +11,8 @@ import org.axonframework.serialization.Revision;
         meaning = "Both introduced members accepted: the introduction is open.",
         emittedWhen = "with the second IntroductionAccepted, in the same request")
 @Revision("1")
-public record IntroductionOpenedEvent(String introductionId, String introducerId, String firstMemberId, String secondMemberId, Instant occurredAt) implements DomainEvent {
+public record IntroductionOpenedEvent(String introductionId, String introducerId, String firstMemberId,
+                                      String secondMemberId, Instant occurredAt) implements DomainEvent {
     public IntroductionOpenedEvent {
         Require.id(introductionId, "introductionId");
         Require.id(introducerId, "introducerId");

@@ -11,7 +11,8 @@ import org.axonframework.serialization.Revision;
         meaning = "The member who was met confirmed the meeting: it is a fact.",
         emittedWhen = "POST /meetings/{meetingId}/confirmation")
 @Revision("1")
-public record MeetingConfirmedEvent(String meetingId, String confirmedBy, String recordedBy, Instant occurredAt) implements DomainEvent {
+public record MeetingConfirmedEvent(String meetingId, String confirmedBy, String recordedBy, Instant occurredAt)
+        implements DomainEvent {
     public MeetingConfirmedEvent {
         Require.id(meetingId, "meetingId");
         Require.id(confirmedBy, "confirmedBy");

@@ -11,7 +11,8 @@ import org.axonframework.serialization.Revision;
         meaning = "A participant followed up on a meeting.",
         emittedWhen = "POST /meetings/{meetingId}/follow-ups")
 @Revision("1")
-public record MeetingFollowedUpEvent(String meetingId, String followedUpBy, String otherMemberId, String privateNote, Instant occurredAt) implements DomainEvent {
+public record MeetingFollowedUpEvent(String meetingId, String followedUpBy, String otherMemberId,
+                                     String privateNote, Instant occurredAt) implements DomainEvent {
     public MeetingFollowedUpEvent {
         Require.id(meetingId, "meetingId");
         Require.id(followedUpBy, "followedUpBy");

@@ -7,12 +7,18 @@ import io.givefirst.events.Require;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-/** One member says they met another ({@code occurredAt} is when they met; {@code context} where or at which gathering). A claim until the other confirms it. {@code privateNote} is for its author only; {@code introductionId} names the introduction that led to it, if any. */
+/**
+ * One member says they met another ({@code occurredAt} is when they met; {@code context} where or at which
+ * gathering). A claim until the other confirms it. {@code privateNote} is for its author only; {@code
+ * introductionId} names the introduction that led to it, if any.
+ */
 @EventType(value = "givefirst.meeting.recorded",
         meaning = "One member says they met another (occurredAt: when they met). A claim until the other confirms.",
         emittedWhen = "POST /meetings")
 @Revision("1")
-public record MeetingRecordedEvent(String meetingId, String recordedBy, String otherMemberId, String context, String privateNote, @Nullable String introductionId, Instant occurredAt) implements DomainEvent {
+public record MeetingRecordedEvent(String meetingId, String recordedBy, String otherMemberId, String context,
+                                   String privateNote, @Nullable String introductionId, Instant occurredAt)
+        implements DomainEvent {
     public MeetingRecordedEvent {
         Require.id(meetingId, "meetingId");
         Require.id(recordedBy, "recordedBy");

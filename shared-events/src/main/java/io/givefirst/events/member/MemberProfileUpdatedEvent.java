@@ -12,7 +12,8 @@ import org.axonframework.serialization.Revision;
         meaning = "A member changed their public profile; the whole profile is carried, not a difference.",
         emittedWhen = "PUT /members/me/profile, when something changed")
 @Revision("1")
-public record MemberProfileUpdatedEvent(String memberId, String displayName, String headline, List<String> interests, Instant occurredAt) implements DomainEvent {
+public record MemberProfileUpdatedEvent(String memberId, String displayName, String headline,
+                                        List<String> interests, Instant occurredAt) implements DomainEvent {
     public MemberProfileUpdatedEvent {
         Require.id(memberId, "memberId");
         Require.text(displayName, "displayName", MemberLimits.DISPLAY_NAME);

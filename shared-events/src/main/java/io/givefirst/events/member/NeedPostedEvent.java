@@ -12,7 +12,8 @@ import org.axonframework.serialization.Revision;
         meaning = "A member said what they are looking for.",
         emittedWhen = "POST /members/me/needs")
 @Revision("1")
-public record NeedPostedEvent(String memberId, String needId, String description, List<String> tags, Instant occurredAt) implements DomainEvent {
+public record NeedPostedEvent(String memberId, String needId, String description, List<String> tags,
+                              Instant occurredAt) implements DomainEvent {
     public NeedPostedEvent {
         Require.id(memberId, "memberId");
         Require.id(needId, "needId");

@@ -12,7 +12,8 @@ import org.axonframework.serialization.Revision;
         meaning = "A member said what they can give.",
         emittedWhen = "POST /members/me/offers")
 @Revision("1")
-public record OfferPostedEvent(String memberId, String offerId, String description, List<String> tags, Instant occurredAt) implements DomainEvent {
+public record OfferPostedEvent(String memberId, String offerId, String description, List<String> tags,
+                               Instant occurredAt) implements DomainEvent {
     public OfferPostedEvent {
         Require.id(memberId, "memberId");
         Require.id(offerId, "offerId");
