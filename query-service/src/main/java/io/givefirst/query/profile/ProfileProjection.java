@@ -60,12 +60,10 @@ public class ProfileProjection extends StreamProjection {
         for (EventEnvelope event : events) {
             long sequence = event.sequence();
             if (event.payload() instanceof MemberJoinedEvent e) {
-                writes.upsertIfNewer(profiles, e.memberId(), "profileSequence", sequence,
-                        set("displayName", e.displayName()), set("headline", e.headline()), set("interests", e.interests()));
+                profileVersion(writes, profiles, e.memberId(), sequence, e.displayName(), e.headline(), e.interests());
                 writes.upsert(profiles, e.memberId(), set("joinedAt", date(e.occurredAt())));
             } else if (event.payload() instanceof MemberProfileUpdatedEvent e) {
-                writes.upsertIfNewer(profiles, e.memberId(), "profileSequence", sequence,
-                        set("displayName", e.displayName()), set("headline", e.headline()), set("interests", e.interests()));
+                profileVersion(writes, profiles, e.memberId(), sequence, e.displayName(), e.headline(), e.interests());
             } else if (event.payload() instanceof MemberLeftEvent e) {
                 writes.upsert(profiles, e.memberId(), set("leftAt", date(e.occurredAt())));
             } else if (event.payload() instanceof NeedPostedEvent e) {
@@ -81,6 +79,20 @@ public class ProfileProjection extends StreamProjection {
             }
         }
         writes.flush();
+    }
+
+    /**
+     * Keeps every version of the profile under its aggregate sequence and the highest sequence seen: both writes
+     * commute, so redelivered or reordered versions never overwrite a newer one. Readers take
+     * {@code versions[profileSequence]}. (A filter guard would do the same, but costs a collection scan on
+     * MongoDB-wire servers that only use the _id index; profile versions are few.)
+     */
+    private static void profileVersion(BulkWrites writes, MongoCollection<Document> profiles, String memberId,
+                                       long sequence, String displayName, String headline, List<String> interests) {
+        writes.upsert(profiles, memberId,
+                set("versions." + sequence, new Document("displayName", displayName).append("headline", headline)
+                        .append("interests", interests)),
+                com.mongodb.client.model.Updates.max("profileSequence", sequence));
     }
 
     private static Date date(java.time.Instant instant) {

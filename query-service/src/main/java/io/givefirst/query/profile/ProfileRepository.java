@@ -23,9 +23,22 @@ public class ProfileRepository {
         this.collections = generations.liveOf(ProfileProjection.NAME);
     }
 
+    /** The member's profile document with its current version's fields on top, if they ever joined. */
     Optional<Document> profile(String memberId) {
         return Optional.ofNullable(collections.get(ProfileProjection.PROFILES).find(Filters.eq("_id", memberId)).first())
-                .filter(d -> d.getString("displayName") != null);
+                .flatMap(d -> current(d).map(version -> {
+                    Document profile = new Document(d);
+                    profile.putAll(version);
+                    return profile;
+                }));
+    }
+
+    /** The newest profile version: {@code versions[profileSequence]}. */
+    private static Optional<Document> current(Document profile) {
+        Document versions = profile.get("versions", Document.class);
+        Object sequence = profile.get("profileSequence");
+        return versions == null || sequence == null ? Optional.empty()
+                : Optional.ofNullable(versions.get(String.valueOf(((Number) sequence).longValue()), Document.class));
     }
 
     List<Document> openNeeds(String memberId) {
@@ -49,12 +62,9 @@ public class ProfileRepository {
     public Map<String, String> displayNames(Collection<String> memberIds) {
         Map<String, String> names = new HashMap<>();
         if (!memberIds.isEmpty()) {
-            collections.get(ProfileProjection.PROFILES).find(Filters.in("_id", memberIds)).projection(Projections.include("displayName"))
-                    .forEach(d -> {
-                        if (d.getString("displayName") != null) {
-                            names.put(d.getString("_id"), d.getString("displayName"));
-                        }
-                    });
+            collections.get(ProfileProjection.PROFILES).find(Filters.in("_id", memberIds))
+                    .projection(Projections.include("versions", "profileSequence"))
+                    .forEach(d -> current(d).ifPresent(v -> names.put(d.getString("_id"), v.getString("displayName"))));
         }
         return names;
     }
