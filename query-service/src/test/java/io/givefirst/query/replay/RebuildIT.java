@@ -124,15 +124,50 @@ class RebuildIT extends QueryApiTestBase {
     }
 
     @Test
-    void aCancelledRebuildLeavesTheLiveModelUntouchedAndRemovesThePartialOne() {
-        List<EventEnvelope> many = new ArrayList<>();
-        String prefix = "bulk" + UUID.randomUUID().toString().substring(0, 6) + "-";
-        for (int i = 0; i < 5000; i++) {
+    void queriesAnswerFromTheOldGenerationWhileOneHundredThousandEventsAreRebuilt() {
+        String prefix = "big" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        publish(joins(prefix, 100_000));
+        await().atMost(Duration.ofMinutes(4)).untilAsserted(() -> {
+            assertThat(http.get("/members/" + prefix + "99999", stack.issuer.tokenFor("x")).statusCode()).isEqualTo(200);
+            assertThat(status().findValues("liveLag")).allSatisfy(l -> assertThat(l.asLong()).isZero());
+        });
+        int before = generations.live("member-profiles");
+
+        assertThat(http.post("/admin/projections/rebuild", admin(), "{\"projections\":[\"member-profiles\"]}")
+                .statusCode()).isEqualTo(202);
+        int answeredFromOldGeneration = 0;
+        for (int i = 0; rebuilds.rebuilding("member-profiles"); i++) {
+            boolean oldIsLive = generations.live("member-profiles") == before;
+            var profile = http.get("/members/" + prefix + (i * 7919 % 100_000), stack.issuer.tokenFor("x"));
+            assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
+            if (oldIsLive && rebuilds.rebuilding("member-profiles")) {
+                answeredFromOldGeneration++;
+            }
+        }
+        assertThat(answeredFromOldGeneration).as("queries answered from the old generation during the rebuild").isPositive();
+        await().atMost(Duration.ofMinutes(3)).until(() -> generations.live("member-profiles") > before);
+        assertThat(get("/members/" + prefix + "12345", "x").get("displayName").asString()).isEqualTo("Member 12345");
+        JsonNode rebuild = status().findValues("rebuild").stream()
+                .filter(r -> !r.isNull() && r.get("generation").asInt() == generations.live("member-profiles"))
+                .findFirst().orElseThrow();
+        assertThat(rebuild.get("eventsApplied").asLong()).isGreaterThanOrEqualTo(100_000);
+        assertThat(rebuild.get("eventsPerSecond").asDouble()).isPositive();
+    }
+
+    private static List<EventEnvelope> joins(String prefix, int count) {
+        List<EventEnvelope> joins = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             String id = prefix + i;
-            many.add(new EventEnvelope(UUID.randomUUID().toString(), "/test", id, "Member", 0, Story.T0,
+            joins.add(new EventEnvelope(UUID.randomUUID().toString(), "/test", id, "Member", 0, Story.T0,
                     new MemberJoinedEvent(id, "Member " + i, "", List.of(), null, Story.T0)));
         }
-        publish(many);
+        return joins;
+    }
+
+    @Test
+    void aCancelledRebuildLeavesTheLiveModelUntouchedAndRemovesThePartialOne() {
+        String prefix = "bulk" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        publish(joins(prefix, 5000));
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             assertThat(http.get("/members/" + prefix + "4999", stack.issuer.tokenFor("x")).statusCode()).isEqualTo(200);
             assertThat(status().findValues("liveLag")).allSatisfy(l -> assertThat(l.asLong()).isZero());
