@@ -1,10 +1,12 @@
 package io.givefirst.query.replay;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -27,22 +29,38 @@ class ConsumerGroupLag implements DisposableBean {
         this.topic = topic;
     }
 
-    /** Partition → (committed offset, end offset); empty when the broker does not answer. */
-    Map<Integer, long[]> of(String group) {
+    /**
+     * For each consumer group, partition → (committed offset, end offset). The topic's end offsets are read once
+     * for all groups. A group is absent when the broker does not answer for it.
+     */
+    Map<String, Map<Integer, long[]>> of(Collection<String> groups) {
+        Map<String, Map<Integer, long[]>> lags = new LinkedHashMap<>();
+        Map<TopicPartition, Long> ends;
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
-                    .get(5, TimeUnit.SECONDS).get(topic).partitions().stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                    .get(5, TimeUnit.SECONDS);
-            return ends.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().partition(), e -> new long[] {
-                    committed.containsKey(e.getKey()) && committed.get(e.getKey()) != null
-                            ? committed.get(e.getKey()).offset() : 0, e.getValue().offset()}));
+            ends = endOffsets();
         } catch (Exception e) {
-            return Map.of();
+            return lags;
         }
+        for (String group : groups) {
+            try {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                lags.put(group, ends.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().partition(),
+                        e -> new long[] {committed.get(e.getKey()) != null ? committed.get(e.getKey()).offset() : 0,
+                                e.getValue()})));
+            } catch (Exception e) {
+                // this group's position is unknown right now; the others are still worth showing
+            }
+        }
+        return lags;
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(5, TimeUnit.SECONDS).get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
     @Override

@@ -56,7 +56,8 @@ class ReplayAdminController {
     @Operation(summary = "Every projection: live generation and lag, and the progress of a rebuild")
     @GetMapping("/admin/projections")
     List<ProjectionStatus> status() {
-        return rebuilds.names().stream().map(this::status).toList();
+        Map<String, Map<Integer, long[]>> liveLags = lag.of(rebuilds.names());
+        return rebuilds.names().stream().map(name -> status(name, liveLags.getOrDefault(name, Map.of()))).toList();
     }
 
     @Operation(summary = "Rebuild all projections, or those named, from the start of the stream into new generations")
@@ -73,12 +74,12 @@ class ReplayAdminController {
         return Map.of("cancelled", rebuilds.cancel());
     }
 
-    private ProjectionStatus status(String name) {
+    private ProjectionStatus status(String name, Map<Integer, long[]> liveLag) {
         Document control = generations.control(name);
         Rebuild rebuild = rebuilds.latest(name);
         String state = rebuild != null && rebuild.running() ? rebuild.state.name() : control.getString("state") == null
                 ? "LIVE" : control.getString("state");
-        List<PartitionProgress> live = partitions(lag.of(name));
+        List<PartitionProgress> live = partitions(liveLag);
         return new ProjectionStatus(name, state, generations.live(name),
                 live.stream().mapToLong(PartitionProgress::lag).sum(), live, generations.snapshots(name),
                 rebuild == null ? null : progress(rebuild));
