@@ -6,6 +6,7 @@ import io.givefirst.command.introduction.IntroductionOutcomes;
 import io.givefirst.command.relay.EventRelay;
 import io.givefirst.events.member.MemberJoinedEventUpcaster;
 import java.time.Clock;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -51,6 +52,15 @@ class EventStoreConfig {
                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * Recently used aggregates stay in memory, so a command on one does not read its events back from the store
+     * (ADR 10). {@code givefirst.aggregate-cache.capacity}: how many, default 10 000; named by every {@code @Aggregate}.
+     */
+    @Bean
+    Cache aggregateCache(@Value("${givefirst.aggregate-cache.capacity:10000}") int capacity) {
+        return new AggregateCache(capacity);
     }
 
     @Bean

@@ -23,7 +23,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * unverified until the receiver acknowledges it; help recorded by its receiver is verified at once; the
  * receiver may dispute a claim, and disputed help never becomes verified.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Help {
     @AggregateIdentifier
     private String helpId;

@@ -26,7 +26,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One member introduces two others, saying why they should know each other. Pending until both accept
  * (then open) or one declines; fruitful once the two record a meeting that references it.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Introduction {
     @AggregateIdentifier
     private String introductionId;

@@ -23,7 +23,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Two members met. Recorded by one participant it is a claim; confirmed by the other it is a fact. Either may
  * follow up. It may reference the open introduction that brought the two together.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Meeting {
     @AggregateIdentifier
     private String meetingId;

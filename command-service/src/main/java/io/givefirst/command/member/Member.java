@@ -33,7 +33,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A person in the community, with their profile, their open needs and offers, and who asked for their card.
  * Its id is the subject of the member's token.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Member {
     static final int MAX_OPEN_NEEDS = 50;
     static final int MAX_OPEN_OFFERS = 50;

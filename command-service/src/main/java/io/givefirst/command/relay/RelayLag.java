@@ -18,12 +18,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * The relay's lag as a metric ({@code givefirst_relay_lag_seconds}): how far the newest stored event is ahead
- * of the last event the relay had acknowledged by Kafka. 0 when the relay is caught up.
+ * of the last event the relay had acknowledged by Kafka. 0 when the relay is caught up. Finding the newest
+ * stored event is a sorted query on the store (a collection scan on a MongoDB-wire server without secondary
+ * indexes), so the value is computed at most once a second however often it is scraped.
  */
 @Component
 class RelayLag {
     private final EventProcessingConfiguration processing;
+    private static final long RECOMPUTE_AFTER_NANOS = 1_000_000_000L;
     private final MongoCollection<Document> events;
+    private volatile double lastValue;
+    private volatile long computedAt = System.nanoTime() - RECOMPUTE_AFTER_NANOS;
 
     RelayLag(EventProcessingConfiguration processing, MongoDatabase commandDatabase, MeterRegistry meters) {
         this.processing = processing;
@@ -33,7 +38,15 @@ class RelayLag {
                 .register(meters);
     }
 
-    double seconds() {
+    synchronized double seconds() {
+        if (System.nanoTime() - computedAt >= RECOMPUTE_AFTER_NANOS) {
+            lastValue = compute();
+            computedAt = System.nanoTime();
+        }
+        return lastValue;
+    }
+
+    private double compute() {
         Optional<Instant> newest = newestStored();
         if (newest.isEmpty()) {
             return 0;

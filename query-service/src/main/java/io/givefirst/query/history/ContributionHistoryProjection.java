@@ -4,7 +4,7 @@ import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
@@ -24,8 +24,11 @@ import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +38,14 @@ import org.springframework.stereotype.Component;
  * Each member's contribution history ({@code contribution_history}): one entry per act and member involved —
  * help given or received, meetings, follow-ups, introductions made or received, card requests. Entries are
  * upserted by natural id and every event sets only the fields it owns, so any delivery order converges.
+ * {@code contribution_history_index} holds, per member, a reference to each of their entries (time, kind, role,
+ * id), so that a page is two reads by {@code _id} whatever the size of the collection (ADR 10).
  */
 @Component
 public class ContributionHistoryProjection extends StreamProjection {
     static final String NAME = "contribution-history";
     static final String ENTRIES = "contribution_history";
+    static final String INDEX = "contribution_history_index";
 
     @Autowired
     public ContributionHistoryProjection(Generations generations, EventStream stream) {
@@ -47,27 +53,21 @@ public class ContributionHistoryProjection extends StreamProjection {
     }
 
     public ContributionHistoryProjection(ReadModelCollections collections, EventStream stream) {
-        super(NAME, List.of(ENTRIES), collections, stream, ContributionHistoryProjection::new);
-    }
-
-    @Override
-    protected void createIndexes() {
-        // the portal's one query: a member's entries, newest first, paged by (occurredAt, _id)
-        collections.get(ENTRIES).createIndex(Indexes.compoundIndex(Indexes.ascending("memberId"), Indexes.descending("occurredAt"),
-                Indexes.descending("_id")));
+        super(NAME, List.of(ENTRIES, INDEX), collections, stream, ContributionHistoryProjection::new);
     }
 
     @Override
     public void apply(List<EventEnvelope> events) {
         MongoCollection<Document> entries = collections.get(ENTRIES);
-        Entries writes = new Entries(new BulkWrites(), entries);
+        Entries writes = new Entries(new BulkWrites(), entries, collections.get(INDEX));
         for (EventEnvelope event : events) {
             Object payload = event.payload();
             if (payload instanceof HelpGivenEvent e) {
-                Bson[] help = {set("kind", "HELP"), set("helpKind", e.kind().name()), set("summary", e.summary()),
+                Bson[] help = {set("helpKind", e.kind().name()), set("summary", e.summary()),
                         set("verifiedAtOnce", e.verified()), set("answersNeedId", e.answersNeedId())};
-                writes.entry(e.helpId() + ":given", e.giverId(), "GIVER", e.receiverId(), null, e.occurredAt(), help);
-                writes.entry(e.helpId() + ":received", e.receiverId(), "RECEIVER", e.giverId(), null, e.occurredAt(), help);
+                writes.entry(e.helpId() + ":given", "HELP", e.giverId(), "GIVER", e.receiverId(), null, e.occurredAt(), help);
+                writes.entry(e.helpId() + ":received", "HELP", e.receiverId(), "RECEIVER", e.giverId(), null,
+                        e.occurredAt(), help);
             } else if (payload instanceof HelpAcknowledgedEvent e) {
                 writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
                         set("acknowledgedAt", date(e.occurredAt())), set("thanks", e.thanks()));
@@ -75,28 +75,26 @@ public class ContributionHistoryProjection extends StreamProjection {
                 writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
                         set("disputedAt", date(e.occurredAt())), set("disputeReason", e.reason()));
             } else if (payload instanceof MeetingRecordedEvent e) {
-                Bson[] meeting = {set("kind", "MEETING"), set("summary", e.context()),
-                        set("introductionId", e.introductionId())};
-                writes.entry(e.meetingId() + ":recorder", e.recordedBy(), "PARTICIPANT", e.otherMemberId(), null,
-                        e.occurredAt(), append(meeting, set("privateNote", e.privateNote())));
-                writes.entry(e.meetingId() + ":met", e.otherMemberId(), "PARTICIPANT", e.recordedBy(), null,
+                Bson[] meeting = {set("summary", e.context()), set("introductionId", e.introductionId())};
+                writes.entry(e.meetingId() + ":recorder", "MEETING", e.recordedBy(), "PARTICIPANT", e.otherMemberId(),
+                        null, e.occurredAt(), append(meeting, set("privateNote", e.privateNote())));
+                writes.entry(e.meetingId() + ":met", "MEETING", e.otherMemberId(), "PARTICIPANT", e.recordedBy(), null,
                         e.occurredAt(), meeting);
             } else if (payload instanceof MeetingConfirmedEvent e) {
                 writes.onAll(List.of(e.meetingId() + ":recorder", e.meetingId() + ":met"),
                         set("confirmedAt", date(e.occurredAt())));
             } else if (payload instanceof MeetingFollowedUpEvent e) {
-                writes.entry(event.id() + ":follow-up", e.followedUpBy(), "PARTICIPANT", e.otherMemberId(), null,
-                        e.occurredAt(), set("kind", "FOLLOW_UP"), set("meetingId", e.meetingId()),
-                        set("privateNote", e.privateNote()));
+                writes.entry(event.id() + ":follow-up", "FOLLOW_UP", e.followedUpBy(), "PARTICIPANT", e.otherMemberId(),
+                        null, e.occurredAt(), set("meetingId", e.meetingId()), set("privateNote", e.privateNote()));
             } else if (payload instanceof IntroductionMadeEvent e) {
-                Bson[] introduction = {set("kind", "INTRODUCTION"), set("summary", e.reason())};
+                Bson introduction = set("summary", e.reason());
                 String id = e.introductionId();
-                writes.entry(id + ":introducer", e.introducerId(), "INTRODUCER", e.firstMemberId(), e.secondMemberId(),
-                        e.occurredAt(), introduction);
-                writes.entry(id + ":first", e.firstMemberId(), "INTRODUCED", e.secondMemberId(), e.introducerId(),
-                        e.occurredAt(), introduction);
-                writes.entry(id + ":second", e.secondMemberId(), "INTRODUCED", e.firstMemberId(), e.introducerId(),
-                        e.occurredAt(), introduction);
+                writes.entry(id + ":introducer", "INTRODUCTION", e.introducerId(), "INTRODUCER", e.firstMemberId(),
+                        e.secondMemberId(), e.occurredAt(), introduction);
+                writes.entry(id + ":first", "INTRODUCTION", e.firstMemberId(), "INTRODUCED", e.secondMemberId(),
+                        e.introducerId(), e.occurredAt(), introduction);
+                writes.entry(id + ":second", "INTRODUCTION", e.secondMemberId(), "INTRODUCED", e.firstMemberId(),
+                        e.introducerId(), e.occurredAt(), introduction);
             } else if (payload instanceof IntroductionAcceptedEvent e) {
                 writes.onAll(introductionEntries(e.introductionId()), addToSet("acceptedBy", e.acceptedBy()));
             } else if (payload instanceof IntroductionOpenedEvent e) {
@@ -109,13 +107,13 @@ public class ContributionHistoryProjection extends StreamProjection {
                         set("fruitfulMeetingId", e.meetingId()));
             } else if (payload instanceof CardRequestedEvent e) {
                 String id = "card:" + e.requesterId() + ":" + e.memberId();
-                writes.entry(id + ":asked", e.requesterId(), "REQUESTER", e.memberId(), null, e.occurredAt(),
-                        set("kind", "CARD_REQUEST"));
-                writes.entry(id + ":received", e.memberId(), "OWNER", e.requesterId(), null, e.occurredAt(),
-                        set("kind", "CARD_REQUEST"));
+                writes.entry(id + ":asked", "CARD_REQUEST", e.requesterId(), "REQUESTER", e.memberId(), null,
+                        e.occurredAt());
+                writes.entry(id + ":received", "CARD_REQUEST", e.memberId(), "OWNER", e.requesterId(), null,
+                        e.occurredAt());
             }
         }
-        writes.bulk.flush();
+        writes.flush();
     }
 
     private static List<String> introductionEntries(String introductionId) {
@@ -132,19 +130,36 @@ public class ContributionHistoryProjection extends StreamProjection {
         return Date.from(instant);
     }
 
-    /** Writes in the shape of history entries. */
-    private record Entries(BulkWrites bulk, MongoCollection<Document> collection) {
-        void entry(String id, String memberId, String role, String counterpartId, String thirdPartyId,
+    /**
+     * Writes in the shape of history entries: the entry itself, and its reference in its member's index, added
+     * once per member and batch with {@code $addToSet $each}.
+     */
+    private record Entries(BulkWrites bulk, MongoCollection<Document> collection, MongoCollection<Document> index,
+                           Map<String, List<String>> references) {
+        Entries(BulkWrites bulk, MongoCollection<Document> collection, MongoCollection<Document> index) {
+            this(bulk, collection, index, new LinkedHashMap<>());
+        }
+
+        void entry(String id, String kind, String memberId, String role, String counterpartId, String thirdPartyId,
                    Instant occurredAt, Bson... specifics) {
-            Bson[] common = {set("memberId", memberId), set("role", role), set("counterpartId", counterpartId),
-                    set("thirdPartyId", thirdPartyId), set("occurredAt", date(occurredAt))};
+            Bson[] common = {set("kind", kind), set("memberId", memberId), set("role", role),
+                    set("counterpartId", counterpartId), set("thirdPartyId", thirdPartyId),
+                    set("occurredAt", date(occurredAt))};
             Bson[] all = java.util.Arrays.copyOf(common, common.length + specifics.length);
             System.arraycopy(specifics, 0, all, common.length, specifics.length);
             bulk.upsert(collection, id, all);
+            references.computeIfAbsent(memberId, m -> new ArrayList<>())
+                    .add(HistoryIndex.reference(occurredAt, kind, role, id));
         }
 
         void onAll(List<String> ids, Bson... updates) {
             ids.forEach(id -> bulk.upsert(collection, id, updates));
+        }
+
+        void flush() {
+            references.forEach((memberId, refs) -> bulk.upsert(index, memberId,
+                    Updates.addEachToSet(HistoryIndex.ENTRIES, refs)));
+            bulk.flush();
         }
     }
 }

@@ -1,18 +1,22 @@
 package io.givefirst.query.history;
 
+import com.mongodb.client.model.Filters;
+import io.givefirst.query.paging.Cursor;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import io.givefirst.query.paging.Cursor;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
-/** Reads of the contribution-history read model. */
+/**
+ * Reads of the contribution-history read model: the member's index document, then the page's entries, both by
+ * {@code _id} — two primary-key reads whatever the size of the collection (ADR 10).
+ */
 @Repository
 class HistoryRepository {
     private final ReadModelCollections collections;
@@ -23,28 +27,18 @@ class HistoryRepository {
 
     /** One page of a member's history, newest first, strictly after {@code after} when given. */
     List<Document> page(String memberId, HistoryFilter filter, Cursor after, int limit) {
-        List<Bson> conditions = new ArrayList<>();
-        conditions.add(Filters.eq("memberId", memberId));
-        if (filter.kind() != null) {
-            conditions.add(Filters.eq("kind", filter.kind()));
+        Document index = collections.get(ContributionHistoryProjection.INDEX).find(Filters.eq("_id", memberId)).first();
+        if (index == null) {
+            return List.of();
         }
-        if (filter.role() != null) {
-            conditions.add(Filters.eq("role", filter.role()));
+        List<String> ids = HistoryIndex.page(index.getList(HistoryIndex.ENTRIES, String.class), filter, after, limit);
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        if (filter.since() != null) {
-            conditions.add(Filters.gte("occurredAt", Date.from(filter.since())));
-        }
-        if (filter.until() != null) {
-            conditions.add(Filters.lt("occurredAt", Date.from(filter.until())));
-        }
-        if (after != null) {
-            Date at = Date.from(after.occurredAt());
-            conditions.add(Filters.or(Filters.lt("occurredAt", at),
-                    Filters.and(Filters.eq("occurredAt", at), Filters.lt("_id", after.id()))));
-        }
-        return collections.get(ContributionHistoryProjection.ENTRIES).find(Filters.and(conditions))
-                .sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.descending("_id")))
-                .limit(limit)
-                .into(new ArrayList<>());
+        Map<String, Document> entries = collections.get(ContributionHistoryProjection.ENTRIES)
+                .find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
+                .collect(Collectors.toMap(d -> d.getString("_id"), Function.identity()));
+        // an entry whose reference was written a moment before the entry itself shows from the next read on
+        return ids.stream().map(entries::get).filter(Objects::nonNull).toList();
     }
 }

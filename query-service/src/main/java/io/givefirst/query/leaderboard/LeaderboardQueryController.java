@@ -12,6 +12,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,10 +35,23 @@ class LeaderboardQueryController {
     private final ProfileRepository profiles;
     private final Clock clock;
 
-    LeaderboardQueryController(Generations generations, ProfileRepository profiles, Clock clock) {
+    /**
+     * Ranking every verified help of a period is a scan of the period's help, the same for every reader, so results
+     * are kept and recomputed in the background at most every {@code givefirst.leaderboard.refresh} (default 10 s).
+     */
+    private final RecentResults<String, Leaderboard> recent;
+
+    LeaderboardQueryController(Generations generations, ProfileRepository profiles, Clock clock,
+                               @Value("${givefirst.leaderboard.refresh:PT10S}") Duration refresh) {
         this.collections = generations.liveOf(LeaderboardProjection.NAME);
         this.profiles = profiles;
         this.clock = clock;
+        Executor refresher = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "leaderboard-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.recent = new RecentResults<>(refresh, 100, refresher, System::nanoTime);
     }
 
     record Giver(int rank, String memberId, String displayName, int verifiedHelp, int uniqueBeneficiaries) {
@@ -51,7 +67,11 @@ class LeaderboardQueryController {
         if (limit < 1 || limit > 100) {
             throw new IllegalArgumentException("limit must be between 1 and 100");
         }
-        Instant since = since(period);
+        since(period); // a malformed period is refused before anything is kept
+        return recent.get(period.toUpperCase(java.util.Locale.ROOT) + "/" + limit, () -> compute(period, since(period), limit));
+    }
+
+    private Leaderboard compute(String period, Instant since, int limit) {
         Bson inPeriod = since == null ? Filters.exists("verifiedAt", true) : Filters.gte("verifiedAt", Date.from(since));
         List<Document> rows = collections.get(LeaderboardProjection.VERIFIED_HELP).aggregate(List.of(
                 Aggregates.match(Filters.and(inPeriod, Filters.exists("giverId", true))),

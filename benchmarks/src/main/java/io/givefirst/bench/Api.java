@@ -1,0 +1,111 @@
+package io.givefirst.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The platform's HTTP APIs as a portal would call them: bearer tokens from the issuer, JSON bodies. */
+final class Api {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchStack stack;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    Api(BenchStack stack) {
+        this.stack = stack;
+    }
+
+    record Reply(int status, String body) {
+        boolean ok() {
+            return status / 100 == 2;
+        }
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        String field(String name) {
+            return json().path(name).asString();
+        }
+    }
+
+    Reply command(String member, String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
+                .header("Authorization", "Bearer " + token(member))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
+    Reply query(String member, String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + pathAndQuery))
+                .header("Authorization", "Bearer " + token(member)).GET());
+    }
+
+    Reply adminQuery(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + pathAndQuery))
+                .header("Authorization", "Bearer " + adminToken()).GET());
+    }
+
+    Reply adminQueryPost(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply adminCommand(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
+                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The sum of a gauge's or counter's series on a service's Prometheus page whose labels contain {@code labels}. */
+    double metric(String baseUrl, String name, String labels) {
+        Reply page = send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).GET());
+        double sum = Double.NaN;
+        for (String line : page.body().split("\n")) {
+            if ((line.startsWith(name + " ") || line.startsWith(name + "{")) && line.contains(labels)) {
+                double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                sum = Double.isNaN(sum) ? value : sum + value;
+            }
+        }
+        return sum;
+    }
+
+    String token(String member) {
+        return tokens.computeIfAbsent(member, m -> mint("sub=" + m));
+    }
+
+    private String adminToken() {
+        return tokens.computeIfAbsent("\u0000admin", m -> mint("sub=bench-ops&admin=true"));
+    }
+
+    private String mint(String query) {
+        Reply reply = send(HttpRequest.newBuilder(URI.create(stack.issuerUrl() + "/tokens?" + query))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (!reply.ok()) {
+            throw new IllegalStateException("the token issuer answered " + reply.status());
+        }
+        return reply.body().trim();
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.givefirst.bench;
+
+import io.givefirst.local.infra.FreePorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded default exactly as README's {@code ## Run} starts it ({@code java -jar givefirst-local.jar}), on free
+ * ports and a fresh data folder, as a child process: the launcher holds Kafka, the MongoDB-wire server and the token
+ * issuer; command-service and query-service are its children with their 512 MB heaps. Stopped by its own PID.
+ */
+final class BenchStack implements AutoCloseable {
+    final int kafkaPort = FreePorts.pick();
+    final int mongoPort = FreePorts.pick();
+    final int issuerPort = FreePorts.pick();
+    final int commandPort = FreePorts.pick();
+    final int queryPort = FreePorts.pick();
+    final Path dataDir;
+    private final Process launcher;
+
+    private BenchStack(Path stackJar, Path dataDir, String infraHeap) {
+        this.dataDir = dataDir;
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + infraHeap, "-Daxoniq.update-checker.disabled=true", "-jar", stackJar.toString(),
+                "--data-dir=" + dataDir, "--kafka-port=" + kafkaPort, "--mongo-port=" + mongoPort,
+                "--issuer-port=" + issuerPort, "--command-port=" + commandPort, "--query-port=" + queryPort));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("stack.log").toFile());
+        builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        try {
+            launcher = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + stackJar, e);
+        }
+    }
+
+    static BenchStack start(Path stackJar, String infraHeap) throws IOException {
+        if (!Files.isRegularFile(stackJar)) {
+            throw new IllegalStateException("missing " + stackJar + " — build first: ./mvnw -q -DskipTests package");
+        }
+        Path dataDir = Files.createTempDirectory("givefirst-bench-");
+        BenchStack stack = new BenchStack(stackJar, dataDir, infraHeap);
+        try {
+            stack.awaitUp(Duration.ofMinutes(4));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    /** The banner is printed once both services answer healthy. */
+    private void awaitUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("the stack stopped while starting; see " + dataDir.resolve("stack.log"));
+            }
+            try {
+                if (Files.readString(dataDir.resolve("stack.log")).contains("GiveFirst is up")) {
+                    return;
+                }
+                Thread.sleep(500);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the stack did not come up in " + timeout + "; see " + dataDir.resolve("stack.log"));
+    }
+
+    String commandUrl() {
+        return "http://localhost:" + commandPort;
+    }
+
+    String queryUrl() {
+        return "http://localhost:" + queryPort;
+    }
+
+    String issuerUrl() {
+        return "http://localhost:" + issuerPort;
+    }
+
+    String bootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    String mongoUri() {
+        return "mongodb://localhost:" + mongoPort;
+    }
+
+    /** Process name → PID: the launcher ({@code infrastructure}) and the two services. */
+    Map<String, Long> processes() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("infrastructure (Kafka + MongoDB-wire + issuer)", launcher.pid());
+        launcher.toHandle().children().forEach(child -> {
+            String line = child.info().commandLine().orElse("");
+            if (line.contains("command-service.jar")) {
+                pids.put("command-service", child.pid());
+            } else if (line.contains("query-service.jar")) {
+                pids.put("query-service", child.pid());
+            }
+        });
+        return pids;
+    }
+
+    /** The kernel's high-water mark of a process's resident set ({@code VmHWM}), in MiB. */
+    static Optional<Long> peakRssMib(long pid) {
+        return statusField(pid, "VmHWM:");
+    }
+
+    static Optional<Long> rssMib(long pid) {
+        return statusField(pid, "VmRSS:");
+    }
+
+    private static Optional<Long> statusField(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    long kib = Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]);
+                    return Optional.of(kib / 1024);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    boolean servicesAlive() {
+        return processes().size() == 3;
+    }
+
+    /** SIGTERM to the launcher, whose shutdown hook stops the services; forcibly only what it left running. */
+    @Override
+    public void close() {
+        List<ProcessHandle> children = launcher.toHandle().children().toList();
+        launcher.destroy();
+        try {
+            if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+                launcher.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        deleteQuietly(dataDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp folder is harmless
+        }
+    }
+}
