@@ -60,6 +60,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply adminCommandGet(String path) {
+        return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
+                .header("Authorization", "Bearer " + adminToken()).GET());
+    }
+
     Reply adminCommand(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
                 .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")

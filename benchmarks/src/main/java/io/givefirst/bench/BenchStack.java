@@ -145,7 +145,10 @@ final class BenchStack implements AutoCloseable {
 
     /** SIGTERM to the launcher, whose shutdown hook stops the services; forcibly only what it left running. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!launcher.isAlive()) {
+            return;
+        }
         List<ProcessHandle> children = launcher.toHandle().children().toList();
         launcher.destroy();
         try {

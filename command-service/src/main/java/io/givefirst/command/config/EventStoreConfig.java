@@ -44,9 +44,13 @@ class EventStoreConfig {
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
+                                          Serializer serializer,
+                                          @Value("${givefirst.event-store.fetch-size:1000}") int fetchSize) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
+                // events read per query by the relay and the processes: each query of a range of the store is a
+                // scan on a MongoDB-wire server without secondary indexes, so fewer, larger reads (Axon: 100)
+                .batchSize(fetchSize)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .build();
