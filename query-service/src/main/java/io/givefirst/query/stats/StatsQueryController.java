@@ -2,7 +2,6 @@ package io.givefirst.query.stats;
 
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -42,11 +41,12 @@ class StatsQueryController {
     @Operation(summary = "A member's stats: help given (verified / claimed), received, people helped, introductions, meetings, follow-ups, card requests")
     @GetMapping("/members/{memberId}/stats")
     Stats stats(@PathVariable String memberId) {
-        Document sizes = new Document();
-        COUNTERS.forEach(c -> sizes.append(c, new Document("$size", new Document("$ifNull", List.of("$" + c, List.of())))));
-        Document counts = collections.get(MemberStatsProjection.STATS).aggregate(List.of(Aggregates.match(Filters.eq("_id", memberId)),
-                Aggregates.project(sizes))).first();
-        Document n = counts == null ? new Document() : counts;
+        // a find by _id, counted here: an aggregation $match is a collection scan on a MongoDB-wire server without
+        // a query planner (docs/benchmarks.md), and the sets of one member are a few kilobytes
+        Document stats = collections.get(MemberStatsProjection.STATS).find(Filters.eq("_id", memberId)).first();
+        Document n = new Document();
+        COUNTERS.forEach(c -> n.append(c, stats == null || stats.getList(c, Object.class) == null ? 0
+                : stats.getList(c, Object.class).size()));
         int given = n.getInteger("helpGiven", 0);
         int verified = n.getInteger("helpGivenVerified", 0);
         int disputed = n.getInteger("helpGivenDisputed", 0);
