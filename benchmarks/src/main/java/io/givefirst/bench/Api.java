@@ -38,37 +38,36 @@ final class Api {
     }
 
     Reply command(String member, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
-                .header("Authorization", "Bearer " + token(member))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+        return post(stack.commandUrl() + path, token(member), json == null ? "" : json);
     }
 
     Reply query(String member, String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + pathAndQuery))
-                .header("Authorization", "Bearer " + token(member)).GET());
+        return get(stack.queryUrl() + pathAndQuery, token(member));
     }
 
     Reply adminQuery(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + pathAndQuery))
-                .header("Authorization", "Bearer " + adminToken()).GET());
+        return get(stack.queryUrl() + pathAndQuery, adminToken());
     }
 
     Reply adminQueryPost(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(stack.queryUrl() + path))
-                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(stack.queryUrl() + path, adminToken(), json);
     }
 
     Reply adminCommandGet(String path) {
-        return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
-                .header("Authorization", "Bearer " + adminToken()).GET());
+        return get(stack.commandUrl() + path, adminToken());
     }
 
     Reply adminCommand(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(stack.commandUrl() + path))
-                .header("Authorization", "Bearer " + adminToken()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return post(stack.commandUrl() + path, adminToken(), json);
+    }
+
+    private Reply get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    private Reply post(String url, String token, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** The sum of a gauge's or counter's series on a service's Prometheus page whose labels contain {@code labels}. */

@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.givefirst.local.infra.TopicReader;
 import org.bson.Document;
 
 /**
@@ -86,17 +87,13 @@ final class Baselines {
 
     /** The first {@code count} records of the live topic, as they are (key, value, headers). */
     List<ConsumerRecord<String, byte[]>> readTopic(long count) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (TopicReader reader = new TopicReader(stack.bootstrapServers(), TOPIC)) {
+            List<ConsumerRecord<String, byte[]>> records = reader.poll();
             while (records.size() < count) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                records = reader.poll();
             }
+            return records.subList(0, (int) count);
         }
-        return records.subList(0, (int) count);
     }
 
     /** A bare producer with the relay's settings (acks=all, idempotent) sends the same records. Records/s. */
@@ -161,8 +158,7 @@ final class Baselines {
         long written = 0;
         long start = System.nanoTime();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+            List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (written < events) {
@@ -215,9 +211,11 @@ final class Baselines {
     /** The live topic's end offsets, summed: how many records it holds. */
     long topicSize() {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            return consumer.endOffsets(partitions(consumer)).values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+        return consumer.partitionsFor(TOPIC).stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
     }
 }

@@ -121,10 +121,6 @@ final class BenchStack implements AutoCloseable {
         return statusField(pid, "VmHWM:");
     }
 
-    static Optional<Long> rssMib(long pid) {
-        return statusField(pid, "VmRSS:");
-    }
-
     private static Optional<Long> statusField(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -187,7 +187,7 @@ public final class Benchmark {
         do {
             Thread.sleep(100);
             copyStatus = api.adminCommandGet("/admin/relay/republish").json();
-        } while (copyStatus.path("finishedAt").isNull() || copyStatus.path("finishedAt").isMissingNode());
+        } while (!present(copyStatus.path("finishedAt")));
         if (!"DONE".equals(copyStatus.path("state").asString())) {
             log("  the store copy ended " + copyStatus);
         }
@@ -302,8 +302,7 @@ public final class Benchmark {
                 if ("FAILED".equals(rebuild.path("state").asString())) {
                     throw new IllegalStateException("rebuild failed: " + projection);
                 }
-                done &= !rebuild.path("finishedAt").isNull() && !rebuild.path("finishedAt").isMissingNode()
-                        && "LIVE".equals(projection.path("state").asString());
+                done &= present(rebuild.path("finishedAt")) && "LIVE".equals(projection.path("state").asString());
                 perProjection.add(projection.path("name").asString() + " " + Report.num(rebuild.path("eventsPerSecond").asDouble()));
             }
             if (done) {
@@ -419,6 +418,10 @@ public final class Benchmark {
             running = false;
             thread.join();
         }
+    }
+
+    private static boolean present(JsonNode field) {
+        return !field.isNull() && !field.isMissingNode();
     }
 
     static void log(String line) {

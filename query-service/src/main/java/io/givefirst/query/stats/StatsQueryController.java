@@ -45,8 +45,10 @@ class StatsQueryController {
         // a query planner (docs/benchmarks.md), and the sets of one member are a few kilobytes
         Document stats = collections.get(MemberStatsProjection.STATS).find(Filters.eq("_id", memberId)).first();
         Document n = new Document();
-        COUNTERS.forEach(c -> n.append(c, stats == null || stats.getList(c, Object.class) == null ? 0
-                : stats.getList(c, Object.class).size()));
+        for (String counter : COUNTERS) {
+            List<Object> ids = stats == null ? null : stats.getList(counter, Object.class);
+            n.append(counter, ids == null ? 0 : ids.size());
+        }
         int given = n.getInteger("helpGiven", 0);
         int verified = n.getInteger("helpGivenVerified", 0);
         int disputed = n.getInteger("helpGivenDisputed", 0);

@@ -41,11 +41,6 @@ public final class BulkWrites {
         }
     }
 
-    /** How many document writes the next {@link #flush()} sends. */
-    public int size() {
-        return pending.values().stream().flatMap(byId -> byId.values().stream()).mapToInt(List::size).sum();
-    }
-
     /** Sends everything collected: one round trip per collection. */
     public void flush() {
         pending.forEach(BulkWrites::write);
