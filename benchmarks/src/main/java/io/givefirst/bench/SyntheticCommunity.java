@@ -25,8 +25,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * A community's history written straight onto the live topic, in the relay's wire format, to grow the read models
  * to 100 000 and 1 000 000 events without waiting for that many commands. The same mix as the ingest workload
- * (60% help + acknowledgement, 25% meeting + confirmation, 15% introduction + two acceptances), spread over the
- * last 60 days at random, among a fixed number of members. The query side builds only from the stream, so it cannot tell
+ * (60% help + acknowledgement, 25% meeting + confirmation, 15% introduction + two acceptances) over the
+ * last 60 days, among a fixed number of members picked at random. Each top-up sweeps the 60 days in time order,
+ * as a real stream arrives (a day's read-model documents fill one after another, not all at once). The query side builds only from the stream, so it cannot tell
  * these events from relayed ones (their {@code source} says {@code /givefirst/benchmark}).
  */
 final class SyntheticCommunity {
@@ -35,6 +36,8 @@ final class SyntheticCommunity {
     private final Random random = new Random(42);
     private final Instant start = Instant.now().minus(Duration.ofDays(60));
     private boolean joined;
+    /** 60% help (2 events), 25% meetings (2), 15% introductions (3). */
+    private static final double EVENTS_PER_ACT = 0.60 * 2 + 0.25 * 2 + 0.15 * 3;
 
     SyntheticCommunity(int memberCount) {
         for (int i = 1; i <= memberCount; i++) {
@@ -60,9 +63,13 @@ final class SyntheticCommunity {
             }
             joined = true;
         }
+        // each call sweeps the window in time order, as a real stream arrives: about count / 2.25 acts, evenly spaced
         long window = Duration.ofDays(60).minusMinutes(5).toMillis();
+        double step = window / (count / EVENTS_PER_ACT);
+        double offset = 0;
         while (emitted[0] < count) {
-            act(start.plusMillis((long) (random.nextDouble() * window)), counting);
+            act(start.plusMillis(Math.min(window, (long) offset)), counting);
+            offset += step;
         }
     }
 

@@ -44,6 +44,25 @@ class SyntheticCommunityTest {
     }
 
     @Test
+    void eachTopUpSweepsTheSixtyDaysInTimeOrder() {
+        SyntheticCommunity community = new SyntheticCommunity(20);
+        for (int topUp = 0; topUp < 2; topUp++) {
+            List<EventEnvelope> acts = new ArrayList<>();
+            community.emit(10_000, e -> {
+                if (e.payload() instanceof HelpGivenEvent || e.payload() instanceof MeetingRecordedEvent
+                        || e.payload() instanceof IntroductionMadeEvent) {
+                    acts.add(e);
+                }
+            });
+            for (int i = 1; i < acts.size(); i++) {
+                assertThat(acts.get(i).occurredAt()).isAfterOrEqualTo(acts.get(i - 1).occurredAt());
+            }
+            Duration spanned = Duration.between(acts.get(0).occurredAt(), acts.get(acts.size() - 1).occurredAt());
+            assertThat(spanned).isBetween(Duration.ofDays(57), Duration.ofDays(60));
+        }
+    }
+
+    @Test
     void membersJoinOnlyOnce() {
         SyntheticCommunity community = new SyntheticCommunity(10);
         List<EventEnvelope> events = new ArrayList<>();

@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.introduction.IntroductionOpenedEvent;
@@ -26,12 +25,16 @@ import org.springframework.stereotype.Component;
 /**
  * Who is linked to whom ({@code connections}): one edge per ordered pair, built from confirmed relationships
  * only — confirmed meetings, verified help (either way), introductions both sides accepted. Each edge keeps
- * the ids of its facts as sets and its start as a minimum, so repeats and reordering change nothing.
+ * the ids of its facts as sets and its start as a minimum, so repeats and reordering change nothing. Each member's
+ * document in {@code connection_index} holds the set of members they are linked to, so every read is by
+ * {@code _id} (ADR 10).
  */
 @Component
 public class ConnectionsProjection extends StreamProjection {
     static final String NAME = "connections";
     static final String EDGES = "connections";
+    static final String INDEX = "connection_index";
+    static final String OTHERS = "others";
     private static final String SEPARATOR = "\u001f";
 
     @Autowired
@@ -40,12 +43,7 @@ public class ConnectionsProjection extends StreamProjection {
     }
 
     public ConnectionsProjection(ReadModelCollections collections, EventStream stream) {
-        super(NAME, List.of(EDGES), collections, stream, ConnectionsProjection::new);
-    }
-
-    @Override
-    protected void createIndexes() {
-        collections.get(EDGES).createIndex(Indexes.ascending("memberId"));
+        super(NAME, List.of(EDGES, INDEX), collections, stream, ConnectionsProjection::new);
     }
 
     @Override
@@ -68,12 +66,19 @@ public class ConnectionsProjection extends StreamProjection {
         writes.flush();
     }
 
+    /** The {@code _id} of the edge from one member to another. */
+    static String edgeId(String from, String to) {
+        return from + SEPARATOR + to;
+    }
+
     /** Adds a fact to both directions of the pair: as {@code field} on one's edge, {@code mirror} on the other's. */
     private void link(BulkWrites writes, String one, String other, String field, String factId, String mirror,
                       Instant at) {
-        writes.upsert(collections.get(EDGES), one + SEPARATOR + other, set("memberId", one), set("otherId", other),
+        writes.upsert(collections.get(EDGES), edgeId(one, other), set("memberId", one), set("otherId", other),
                 addToSet(field, factId), min("since", Date.from(at)));
-        writes.upsert(collections.get(EDGES), other + SEPARATOR + one, set("memberId", other), set("otherId", one),
+        writes.upsert(collections.get(EDGES), edgeId(other, one), set("memberId", other), set("otherId", one),
                 addToSet(mirror, factId), min("since", Date.from(at)));
+        writes.upsert(collections.get(INDEX), one, addToSet(OTHERS, other));
+        writes.upsert(collections.get(INDEX), other, addToSet(OTHERS, one));
     }
 }

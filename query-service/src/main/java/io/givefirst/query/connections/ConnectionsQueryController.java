@@ -2,21 +2,21 @@ package io.givefirst.query.connections;
 
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import io.givefirst.query.profile.ProfileRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +33,9 @@ class ConnectionsQueryController {
     static final int INTRODUCTION_WEIGHT = 1;
     static final int MAX_HOPS = 4;
     private static final int MAX_VISITED = 20_000;
+
+    private static final Comparator<Connection> STRONGEST_FIRST = Comparator.comparingInt(Connection::strength)
+            .reversed().thenComparing(Connection::since).thenComparing(Connection::memberId);
 
     private final ProfileRepository profiles;
 
@@ -58,22 +61,42 @@ class ConnectionsQueryController {
         if (limit < 1 || limit > 500) {
             throw new IllegalArgumentException("limit must be between 1 and 500");
         }
-        Document counts = new Document("otherId", 1).append("since", 1);
-        for (String set : List.of("meetings", "helpGiven", "helpReceived", "introductions")) {
-            counts.append(set, new Document("$size", new Document("$ifNull", List.of("$" + set, List.of()))));
+        List<String> others = linked(List.of(memberId)).stream().map(index -> index.getList(ConnectionsProjection.OTHERS,
+                String.class, List.of())).flatMap(List::stream).toList();
+        if (others.isEmpty()) {
+            return List.of();
         }
-        Document strength = new Document("$add", List.of(
-                new Document("$multiply", List.of("$meetings", MEETING_WEIGHT)),
-                new Document("$multiply", List.of(new Document("$add", List.of("$helpGiven", "$helpReceived")), HELP_WEIGHT)),
-                new Document("$multiply", List.of("$introductions", INTRODUCTION_WEIGHT))));
-        List<Document> rows = collections.get(ConnectionsProjection.EDGES).aggregate(List.of(Aggregates.match(Filters.eq("memberId", memberId)),
-                Aggregates.project(counts), Aggregates.addFields(new com.mongodb.client.model.Field<>("strength", strength)),
-                Aggregates.sort(Sorts.orderBy(Sorts.descending("strength"), Sorts.ascending("since"))),
-                Aggregates.limit(limit))).into(new ArrayList<>());
-        Map<String, String> names = profiles.displayNames(rows.stream().map(r -> r.getString("otherId")).toList());
-        return rows.stream().map(r -> new Connection(r.getString("otherId"), names.get(r.getString("otherId")),
-                r.getInteger("strength"), r.getInteger("meetings"), r.getInteger("helpGiven"),
-                r.getInteger("helpReceived"), r.getInteger("introductions"), r.getDate("since").toInstant())).toList();
+        List<Document> edges = collections.get(ConnectionsProjection.EDGES)
+                .find(Filters.in("_id", others.stream().map(other -> ConnectionsProjection.edgeId(memberId, other)).toList()))
+                .into(new ArrayList<>());
+        List<Connection> strongest = edges.stream().map(ConnectionsQueryController::connection)
+                .sorted(STRONGEST_FIRST).limit(limit).toList();
+        Map<String, String> names = profiles.displayNames(strongest.stream().map(Connection::memberId).toList());
+        return strongest.stream().map(c -> new Connection(c.memberId(), names.get(c.memberId()), c.strength(),
+                c.meetings(), c.helpGiven(), c.helpReceived(), c.introductions(), c.since())).toList();
+    }
+
+    private static Connection connection(Document edge) {
+        int meetings = size(edge, "meetings");
+        int helpGiven = size(edge, "helpGiven");
+        int helpReceived = size(edge, "helpReceived");
+        int introductions = size(edge, "introductions");
+        int strength = meetings * MEETING_WEIGHT + (helpGiven + helpReceived) * HELP_WEIGHT
+                + introductions * INTRODUCTION_WEIGHT;
+        return new Connection(edge.getString("otherId"), null, strength, meetings, helpGiven, helpReceived,
+                introductions, edge.getDate("since").toInstant());
+    }
+
+    private static int size(Document edge, String set) {
+        return edge.getList(set, String.class, List.of()).size();
+    }
+
+    /** The index documents of these members: whom each is linked to. */
+    private List<Document> linked(Collection<String> members) {
+        List<Document> found = collections.get(ConnectionsProjection.INDEX).find(Filters.in("_id", members))
+                .into(new ArrayList<>());
+        found.sort(Comparator.comparing(d -> d.getString("_id")));
+        return found;
     }
 
     @Operation(summary = "The shortest chain of confirmed relationships from one member to another (up to 4 hops)")
@@ -87,12 +110,12 @@ class ConnectionsQueryController {
         Set<String> frontier = Set.of(memberId);
         for (int hop = 1; hop <= MAX_HOPS && !frontier.isEmpty() && cameFrom.size() < MAX_VISITED; hop++) {
             Set<String> next = new HashSet<>();
-            for (Document edge : collections.get(ConnectionsProjection.EDGES).find(Filters.in("memberId", frontier))
-                    .projection(Projections.include("memberId", "otherId"))) {
-                String to = edge.getString("otherId");
-                if (!cameFrom.containsKey(to)) {
-                    cameFrom.put(to, edge.getString("memberId"));
-                    next.add(to);
+            for (Document member : linked(frontier)) { // sorted: the same path every time among equally short ones
+                for (String to : new TreeSet<>(member.getList(ConnectionsProjection.OTHERS, String.class, List.of()))) {
+                    if (!cameFrom.containsKey(to)) {
+                        cameFrom.put(to, member.getString("_id"));
+                        next.add(to);
+                    }
                 }
             }
             if (cameFrom.containsKey(otherId)) {

@@ -1,9 +1,8 @@
 package io.givefirst.query.leaderboard;
 
-import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.addToSet;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.wire.EventEnvelope;
@@ -12,21 +11,21 @@ import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
-import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Verified help, one document per help ({@code verified_help}), indexed by the time it became verified — what
- * the leaderboard ranks givers by. Claimed, unacknowledged help never appears: the platform rewards giving,
- * not glad-handing; contact counts are not part of it at all.
+ * Verified help, kept per UTC day of verification ({@code verified_help_days}, one document per day holding a set
+ * of {@link VerifiedHelp} entries) — what the leaderboard ranks givers by; a period's board reads its days by
+ * {@code _id}. Claimed, unacknowledged help never appears: the platform rewards giving, not glad-handing; contact
+ * counts are not part of it at all.
  */
 @Component
 public class LeaderboardProjection extends StreamProjection {
     static final String NAME = "leaderboard";
-    static final String VERIFIED_HELP = "verified_help";
+    static final String DAYS = "verified_help_days";
 
     @Autowired
     public LeaderboardProjection(Generations generations, EventStream stream) {
@@ -34,25 +33,22 @@ public class LeaderboardProjection extends StreamProjection {
     }
 
     public LeaderboardProjection(ReadModelCollections collections, EventStream stream) {
-        super(NAME, List.of(VERIFIED_HELP), collections, stream, LeaderboardProjection::new);
-    }
-
-    @Override
-    protected void createIndexes() {
-        collections.get(VERIFIED_HELP).createIndex(Indexes.descending("verifiedAt"));
+        super(NAME, List.of(DAYS), collections, stream, LeaderboardProjection::new);
     }
 
     @Override
     public void apply(List<EventEnvelope> events) {
-        MongoCollection<Document> verifiedHelp = collections.get(VERIFIED_HELP);
+        MongoCollection<Document> days = collections.get(DAYS);
         BulkWrites writes = new BulkWrites();
         for (EventEnvelope event : events) {
+            VerifiedHelp help = null;
             if (event.payload() instanceof HelpGivenEvent e && e.verified()) {
-                writes.upsert(verifiedHelp, e.helpId(), set("giverId", e.giverId()), set("receiverId", e.receiverId()),
-                        set("verifiedAt", Date.from(e.occurredAt())));
+                help = new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId());
             } else if (event.payload() instanceof HelpAcknowledgedEvent e) {
-                writes.upsert(verifiedHelp, e.helpId(), set("giverId", e.giverId()), set("receiverId", e.receiverId()),
-                        set("verifiedAt", Date.from(e.occurredAt())));
+                help = new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId());
+            }
+            if (help != null) {
+                writes.upsert(days, help.day(), addToSet(VerifiedHelp.HELPS, help.entry()));
             }
         }
         writes.flush();

@@ -2,11 +2,9 @@ package io.givefirst.query.leaderboard;
 
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import io.givefirst.query.profile.ProfileRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,11 +16,9 @@ import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +32,7 @@ class LeaderboardQueryController {
     private final Clock clock;
 
     /**
-     * Ranking every verified help of a period is a scan of the period's help, the same for every reader, so results
+     * Ranking reads every verified help of the period (one document per day), the same for every reader, so results
      * are kept and recomputed in the background at most every {@code givefirst.leaderboard.refresh} (default 10 s).
      */
     private final RecentResults<String, Leaderboard> recent;
@@ -72,21 +68,20 @@ class LeaderboardQueryController {
     }
 
     private Leaderboard compute(String period, Instant since, int limit) {
-        Bson inPeriod = since == null ? Filters.exists("verifiedAt", true) : Filters.gte("verifiedAt", Date.from(since));
-        List<Document> rows = collections.get(LeaderboardProjection.VERIFIED_HELP).aggregate(List.of(
-                Aggregates.match(Filters.and(inPeriod, Filters.exists("giverId", true))),
-                Aggregates.group("$giverId", Accumulators.sum("verifiedHelp", 1),
-                        Accumulators.addToSet("beneficiaries", "$receiverId")),
-                Aggregates.project(Projections.fields(Projections.include("verifiedHelp"),
-                        Projections.computed("uniqueBeneficiaries", new Document("$size", "$beneficiaries")))),
-                Aggregates.sort(Sorts.orderBy(Sorts.descending("verifiedHelp"), Sorts.descending("uniqueBeneficiaries"),
-                        Sorts.ascending("_id"))),
-                Aggregates.limit(limit))).into(new ArrayList<>());
-        Map<String, String> names = profiles.displayNames(rows.stream().map(r -> r.getString("_id")).toList());
+        MongoCollection<Document> days = collections.get(LeaderboardProjection.DAYS);
+        // a period reads its days by _id; all time reads every day document (one per day of the community's life)
+        FindIterable<Document> read = since == null ? days.find()
+                : days.find(Filters.in("_id", VerifiedHelp.daysFrom(since, clock.instant())));
+        List<String> entries = new ArrayList<>();
+        for (Document day : read) {
+            entries.addAll(day.getList(VerifiedHelp.HELPS, String.class, List.of()));
+        }
+        List<VerifiedHelp.Rank> ranks = VerifiedHelp.rank(entries, since, limit);
+        Map<String, String> names = profiles.displayNames(ranks.stream().map(VerifiedHelp.Rank::giverId).toList());
         List<Giver> givers = new ArrayList<>();
-        for (Document row : rows) {
-            givers.add(new Giver(givers.size() + 1, row.getString("_id"), names.get(row.getString("_id")),
-                    row.getInteger("verifiedHelp"), row.getInteger("uniqueBeneficiaries")));
+        for (VerifiedHelp.Rank rank : ranks) {
+            givers.add(new Giver(givers.size() + 1, rank.giverId(), names.get(rank.giverId()), rank.verifiedHelp(),
+                    rank.uniqueBeneficiaries()));
         }
         return new Leaderboard(period, since, givers);
     }
