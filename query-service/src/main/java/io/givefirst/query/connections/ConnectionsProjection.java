@@ -46,6 +46,12 @@ public class ConnectionsProjection extends StreamProjection {
         super(NAME, List.of(EDGES, INDEX), collections, stream, ConnectionsProjection::new);
     }
 
+    /** Shape 2: the per-member connection index. */
+    @Override
+    public int shape() {
+        return 2;
+    }
+
     @Override
     public void apply(List<EventEnvelope> events) {
         MongoCollection<Document> edges = collections.get(EDGES);

@@ -56,6 +56,12 @@ public class ContributionHistoryProjection extends StreamProjection {
         super(NAME, List.of(ENTRIES, INDEX), collections, stream, ContributionHistoryProjection::new);
     }
 
+    /** Shape 2: the per-member index of entries (contribution_history_index). */
+    @Override
+    public int shape() {
+        return 2;
+    }
+
     @Override
     public void apply(List<EventEnvelope> events) {
         MongoCollection<Document> entries = collections.get(ENTRIES);

@@ -36,6 +36,12 @@ public class LeaderboardProjection extends StreamProjection {
         super(NAME, List.of(DAYS), collections, stream, LeaderboardProjection::new);
     }
 
+    /** Shape 2: verified help kept per day (was one document per help). */
+    @Override
+    public int shape() {
+        return 2;
+    }
+
     @Override
     public void apply(List<EventEnvelope> events) {
         MongoCollection<Document> days = collections.get(DAYS);

@@ -55,6 +55,11 @@ class ConsumerGroupLag implements DisposableBean {
         return lags;
     }
 
+    /** Whether this consumer group has ever committed an offset (of any topic). Throws when the broker does not answer. */
+    boolean hasCommitted(String group) throws Exception {
+        return !admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).isEmpty();
+    }
+
     private Map<TopicPartition, Long> endOffsets() throws Exception {
         Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames()
                 .get(5, TimeUnit.SECONDS).get(topic).partitions().stream()

@@ -41,15 +41,18 @@ public class Rebuilds {
     private final EventDecoder decoder;
     private final String bootstrapServers;
     private final String topic;
+    private final Shapes shapes;
 
     Rebuilds(List<Projection> projections, Generations generations, MongoDatabase readDatabase, EventDecoder decoder,
-             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, @Value("${givefirst.topic}") String topic) {
+             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, @Value("${givefirst.topic}") String topic,
+             Shapes shapes) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.generations = generations;
         this.database = readDatabase;
         this.decoder = decoder;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
+        this.shapes = shapes;
     }
 
     public Set<String> names() {
@@ -109,7 +112,7 @@ public class Rebuilds {
         int previous = generations.live(name);
         generations.controlCollection().updateOne(Filters.eq("_id", name), Updates.combine(
                 Updates.set("live", generation), Updates.unset("building"), Updates.set("state", "LIVE"),
-                Updates.set("swappedAt", new Date())));
+                Updates.set("shape", projections.get(name).shape()), Updates.set("swappedAt", new Date())));
         generations.switchTo(name, generation);
         log.info("{} generation {} is live (was {})", name, generation, previous);
         Thread dropOld = new Thread(() -> {
@@ -155,8 +158,26 @@ public class Rebuilds {
         return cancelled;
     }
 
-    /** After a restart: a rebuild that was interrupted is started again from scratch. */
+    /**
+     * At start: a rebuild that a restart interrupted is started again from scratch, and a read model of an older
+     * shape than this version reads ({@link Shapes}) is rebuilt.
+     */
     @EventListener(ApplicationReadyEvent.class)
+    public synchronized void atStart() {
+        resumeInterrupted();
+        rebuildOutdated(shapes.outdated());
+    }
+
+    /** Rebuilds these projections, each unless it is already being rebuilt (then in the current shape too). */
+    synchronized void rebuildOutdated(List<String> names) {
+        for (String name : names) {
+            if (!rebuilding(name)) {
+                launch(name, null, null);
+            }
+        }
+    }
+
+    /** After a restart: a rebuild that was interrupted is started again from scratch. */
     public synchronized void resumeInterrupted() {
         List<Document> interrupted = new ArrayList<>();
         generations.controlCollection().find(Filters.exists("building", true)).forEach(interrupted::add);

@@ -11,6 +11,14 @@ public interface Projection {
     /** Its name: also its Kafka consumer group. */
     String name();
 
+    /**
+     * The layout its documents are written in. Raise it when a change of the projection needs its read model built
+     * again from the stream (new collections, fields read differently): query-service then rebuilds it at start.
+     */
+    default int shape() {
+        return 1;
+    }
+
     /** The MongoDB collections it owns. */
     List<String> collections();
 

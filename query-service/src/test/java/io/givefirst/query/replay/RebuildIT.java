@@ -32,6 +32,8 @@ class RebuildIT extends QueryApiTestBase {
     Rebuilds rebuilds;
     @Autowired
     MongoDatabase readDatabase;
+    @Autowired
+    ConsumerGroupLag consumerGroups;
 
     private String admin() {
         return stack.issuer.adminTokenFor("ops");
@@ -204,5 +206,30 @@ class RebuildIT extends QueryApiTestBase {
                 .doesNotContain(ReadModelCollections.physicalName("feed", halfBuilt));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(generations.live("feed")).isGreaterThan(live));
         assertThat(get("/feed", "x").get("items")).isNotEmpty();
+    }
+
+    @Test
+    void aReadModelBuiltInAnOlderShapeIsRebuiltWhenQueryServiceStarts() {
+        projections.forEach(p -> assertThat(generations.control(p.name()).getInteger("shape"))
+                .as(p.name() + " records the shape it was built in").isEqualTo(p.shape()));
+        Story story = new Story("sh" + UUID.randomUUID().toString().substring(0, 6) + "-");
+        publish(story.inOrder());
+        awaitLiveCaughtUp(story);
+        int live = generations.live("connections");
+        // what the version before the connection index leaves: edges without the index, and no shape recorded
+        readDatabase.getCollection(ReadModelCollections.physicalName("connection_index", live)).drop();
+        generations.controlCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", "connections"),
+                com.mongodb.client.model.Updates.unset("shape"));
+        assertThat(get("/members/" + story.bob + "/connections", story.bob)).isEmpty();
+
+        Shapes shapes = new Shapes(projections, generations, consumerGroups); // what query-service does at start
+        assertThat(shapes.outdated()).containsExactly("connections");
+        rebuilds.rebuildOutdated(shapes.outdated());
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(generations.live("connections")).isGreaterThan(live);
+            assertThat(get("/members/" + story.bob + "/connections", story.bob)).hasSize(2);
+        });
+        assertThat(generations.control("connections").getInteger("shape")).isEqualTo(2);
     }
 }
