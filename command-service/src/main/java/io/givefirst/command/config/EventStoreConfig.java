@@ -6,6 +6,7 @@ import io.givefirst.command.introduction.IntroductionOutcomes;
 import io.givefirst.command.relay.EventRelay;
 import io.givefirst.events.member.MemberJoinedEventUpcaster;
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -45,7 +46,8 @@ class EventStoreConfig {
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer,
-                                          @Value("${givefirst.event-store.fetch-size:1000}") int fetchSize) {
+                                          @Value("${givefirst.event-store.fetch-size:1000}") int fetchSize,
+                                          @Value("${givefirst.event-store.follow-interval:PT0.05S}") Duration followInterval) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 // events read per query by the relay and the processes: each query of a range of the store is a
@@ -55,7 +57,8 @@ class EventStoreConfig {
                 .snapshotSerializer(serializer)
                 .build();
         engine.ensureIndexes();
-        return engine;
+        // the relay and the processes read the store's tail at most every follow-interval (0: after every commit)
+        return followInterval.isZero() ? engine : new PacedEventStorageEngine(engine, followInterval);
     }
 
     /**
