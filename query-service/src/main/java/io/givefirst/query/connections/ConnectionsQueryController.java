@@ -46,6 +46,9 @@ class ConnectionsQueryController {
 
     record Connection(String memberId, String displayName, int strength, int meetings, int helpGiven,
                       int helpReceived, int introductions, Instant since) {
+        Connection named(String name) {
+            return new Connection(memberId, name, strength, meetings, helpGiven, helpReceived, introductions, since);
+        }
     }
 
     record Person(String memberId, String displayName) {
@@ -72,8 +75,7 @@ class ConnectionsQueryController {
         List<Connection> strongest = edges.stream().map(ConnectionsQueryController::connection)
                 .sorted(STRONGEST_FIRST).limit(limit).toList();
         Map<String, String> names = profiles.displayNames(strongest.stream().map(Connection::memberId).toList());
-        return strongest.stream().map(c -> new Connection(c.memberId(), names.get(c.memberId()), c.strength(),
-                c.meetings(), c.helpGiven(), c.helpReceived(), c.introductions(), c.since())).toList();
+        return strongest.stream().map(c -> c.named(names.get(c.memberId()))).toList();
     }
 
     private static Connection connection(Document edge) {

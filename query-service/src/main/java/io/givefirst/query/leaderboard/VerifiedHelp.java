@@ -30,8 +30,7 @@ record VerifiedHelp(Instant verifiedAt, String helpId, String giverId, String re
             .thenComparing(Rank::giverId);
 
     String entry() {
-        return "%015d%s%s%s%s%s%s".formatted(verifiedAt.toEpochMilli(), SEPARATOR, helpId, SEPARATOR, giverId,
-                SEPARATOR, receiverId);
+        return String.join(SEPARATOR, "%015d".formatted(verifiedAt.toEpochMilli()), helpId, giverId, receiverId);
     }
 
     static VerifiedHelp parse(String entry) {
@@ -41,11 +40,7 @@ record VerifiedHelp(Instant verifiedAt, String helpId, String giverId, String re
 
     /** The {@code _id} of the day document this help belongs to. */
     String day() {
-        return day(verifiedAt);
-    }
-
-    static String day(Instant at) {
-        return LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+        return LocalDate.ofInstant(verifiedAt, ZoneOffset.UTC).toString();
     }
 
     /** The day documents that can hold help verified from {@code since} on: up to the day after {@code now}. */
