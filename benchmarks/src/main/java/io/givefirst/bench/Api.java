@@ -87,7 +87,7 @@ final class Api {
         return tokens.computeIfAbsent(member, m -> mint("sub=" + m));
     }
 
-    private String adminToken() {
+    String adminToken() {
         return tokens.computeIfAbsent("\u0000admin", m -> mint("sub=bench-ops&admin=true"));
     }
 

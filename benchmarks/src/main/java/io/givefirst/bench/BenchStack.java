@@ -25,17 +25,28 @@ final class BenchStack implements AutoCloseable {
     final int commandPort = FreePorts.pick();
     final int queryPort = FreePorts.pick();
     final Path dataDir;
-    private final Process launcher;
+    private final Path stackJar;
+    private final String infraHeap;
+    private Process launcher;
+    private int starts;
 
     private BenchStack(Path stackJar, Path dataDir, String infraHeap) {
         this.dataDir = dataDir;
+        this.stackJar = stackJar;
+        this.infraHeap = infraHeap;
+        launch();
+    }
+
+    /** Starts the launcher on this stack's data folder and ports; its output goes to {@code stack-N.log}. */
+    private void launch() {
+        starts++;
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + infraHeap, "-Daxoniq.update-checker.disabled=true", "-jar", stackJar.toString(),
                 "--data-dir=" + dataDir, "--kafka-port=" + kafkaPort, "--mongo-port=" + mongoPort,
                 "--issuer-port=" + issuerPort, "--command-port=" + commandPort, "--query-port=" + queryPort));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("stack.log").toFile());
+                .redirectOutput(log().toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         try {
             launcher = builder.start();
@@ -64,10 +75,10 @@ final class BenchStack implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!launcher.isAlive()) {
-                throw new IllegalStateException("the stack stopped while starting; see " + dataDir.resolve("stack.log"));
+                throw new IllegalStateException("the stack stopped while starting; see " + log());
             }
             try {
-                if (Files.readString(dataDir.resolve("stack.log")).contains("GiveFirst is up")) {
+                if (Files.readString(log()).contains("GiveFirst is up")) {
                     return;
                 }
                 Thread.sleep(500);
@@ -78,7 +89,23 @@ final class BenchStack implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("the stack did not come up in " + timeout + "; see " + dataDir.resolve("stack.log"));
+        throw new IllegalStateException("the stack did not come up in " + timeout + "; see " + log());
+    }
+
+    private Path log() {
+        return dataDir.resolve("stack-" + starts + ".log");
+    }
+
+    /**
+     * Stops the whole stack as Ctrl-C would and starts it again on the same data: how long until both services
+     * answer healthy again (the launcher prints its banner then).
+     */
+    Duration restart() {
+        stop();
+        long start = System.nanoTime();
+        launch();
+        awaitUp(Duration.ofMinutes(10));
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     String commandUrl() {
@@ -142,6 +169,11 @@ final class BenchStack implements AutoCloseable {
     /** SIGTERM to the launcher, whose shutdown hook stops the services; forcibly only what it left running. */
     @Override
     public synchronized void close() {
+        stop();
+        deleteQuietly(dataDir);
+    }
+
+    private synchronized void stop() {
         if (!launcher.isAlive()) {
             return;
         }
@@ -155,7 +187,6 @@ final class BenchStack implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        deleteQuietly(dataDir);
     }
 
     private static void deleteQuietly(Path dir) {

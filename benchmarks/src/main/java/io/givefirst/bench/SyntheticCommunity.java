@@ -23,12 +23,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * A community's history written straight onto the live topic, in the relay's wire format, to grow the read models
- * to 100 000 and 1 000 000 events without waiting for that many commands. The same mix as the ingest workload
+ * A community's history, appended to the event store ({@link StoreGrowth}) to grow it to 1 000 000 events
+ * without waiting for that many commands; the relay publishes it and the projections build from it. The same mix as the ingest workload
  * (60% help + acknowledgement, 25% meeting + confirmation, 15% introduction + two acceptances) over the
  * last 60 days, among a fixed number of members picked at random. Each top-up sweeps the 60 days in time order,
- * as a real stream arrives (a day's read-model documents fill one after another, not all at once). The query side builds only from the stream, so it cannot tell
- * these events from relayed ones (their {@code source} says {@code /givefirst/benchmark}).
+ * as a real stream arrives (a day's read-model documents fill one after another, not all at once).
  */
 final class SyntheticCommunity {
     static final String SOURCE = "/givefirst/benchmark";
@@ -108,19 +107,5 @@ final class SyntheticCommunity {
     private static EventEnvelope envelope(String aggregateId, String type, long sequence, DomainEvent payload) {
         return new EventEnvelope(UUID.randomUUID().toString(), SOURCE, aggregateId, type, sequence,
                 payload.occurredAt(), payload);
-    }
-
-    /** Publishes {@code count} more events to the topic; returns when Kafka has acknowledged all of them. */
-    static void publish(SyntheticCommunity community, long count, KafkaProducer<String, byte[]> producer,
-                        String topic) {
-        EventCodec codec = new EventCodec();
-        community.emit(count, envelope -> {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, envelope.aggregateId(), codec.value(envelope));
-            for (Map.Entry<String, byte[]> header : codec.headers(envelope).entrySet()) {
-                record.headers().add(header.getKey(), header.getValue());
-            }
-            producer.send(record);
-        });
-        producer.flush();
     }
 }

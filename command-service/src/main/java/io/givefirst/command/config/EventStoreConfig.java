@@ -6,7 +6,6 @@ import io.givefirst.command.introduction.IntroductionOutcomes;
 import io.givefirst.command.relay.EventRelay;
 import io.givefirst.events.member.MemberJoinedEventUpcaster;
 import java.time.Clock;
-import java.time.Duration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -41,24 +40,24 @@ class EventStoreConfig {
         return DefaultMongoTemplate.builder().mongoDatabase(client, database).build();
     }
 
-    /** The store's unique (aggregateIdentifier, sequenceNumber) index is what makes concurrent writers safe. */
+    /**
+     * The store's unique (aggregateIdentifier, sequenceNumber) index is what makes concurrent writers safe; its
+     * (timestamp, sequenceNumber) index serves the relay's and the processes' reads of the store's tail.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer,
-                                          @Value("${givefirst.event-store.fetch-size:1000}") int fetchSize,
-                                          @Value("${givefirst.event-store.follow-interval:PT0.05S}") Duration followInterval) {
+                                          @Value("${givefirst.event-store.fetch-size:1000}") int fetchSize) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
-                // events read per query by the relay and the processes: each query of a range of the store is a
-                // scan on a MongoDB-wire server without secondary indexes, so fewer, larger reads (Axon: 100)
+                // events per read when the relay or a process is behind (a replay, a re-publish): Axon reads 100
                 .batchSize(fetchSize)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .build();
         engine.ensureIndexes();
-        // the relay and the processes read the store's tail at most every follow-interval (0: after every commit)
-        return followInterval.isZero() ? engine : new PacedEventStorageEngine(engine, followInterval);
+        return engine;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.givefirst.command.introduction;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.givefirst.command.config.Lookups;
@@ -37,6 +38,7 @@ public class IntroductionDirectory {
 
     public IntroductionDirectory(MongoDatabase commandDatabase) {
         this.introductions = commandDatabase.getCollection("introduction_directory");
+        introductions.createIndex(Indexes.ascending("pair", "status"));
     }
 
     @EventHandler

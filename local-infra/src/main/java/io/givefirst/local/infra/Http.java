@@ -20,14 +20,25 @@ public final class Http {
         return write("POST", path, token, json);
     }
 
+    /** A POST with more headers, such as {@code Idempotency-Key}. */
+    public HttpResponse<String> post(String path, String token, String json, java.util.Map<String, String> headers) {
+        return write("POST", path, token, json, headers);
+    }
+
     public HttpResponse<String> put(String path, String token, String json) {
         return write("PUT", path, token, json);
     }
 
     private HttpResponse<String> write(String method, String path, String token, String json) {
+        return write(method, path, token, json, java.util.Map.of());
+    }
+
+    private HttpResponse<String> write(String method, String path, String token, String json,
+                                       java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.introduction.IntroductionOpenedEvent;
@@ -25,16 +26,13 @@ import org.springframework.stereotype.Component;
 /**
  * Who is linked to whom ({@code connections}): one edge per ordered pair, built from confirmed relationships
  * only — confirmed meetings, verified help (either way), introductions both sides accepted. Each edge keeps
- * the ids of its facts as sets and its start as a minimum, so repeats and reordering change nothing. Each member's
- * document in {@code connection_index} holds the set of members they are linked to, so every read is by
- * {@code _id} (ADR 10).
+ * the ids of its facts as sets and its start as a minimum, so repeats and reordering change nothing. A member's
+ * edges are read by an index on {@code (memberId, otherId)} (ADR 11).
  */
 @Component
 public class ConnectionsProjection extends StreamProjection {
     static final String NAME = "connections";
     static final String EDGES = "connections";
-    static final String INDEX = "connection_index";
-    static final String OTHERS = "others";
     private static final String SEPARATOR = "\u001f";
 
     @Autowired
@@ -43,13 +41,19 @@ public class ConnectionsProjection extends StreamProjection {
     }
 
     public ConnectionsProjection(ReadModelCollections collections, EventStream stream) {
-        super(NAME, List.of(EDGES, INDEX), collections, stream, ConnectionsProjection::new);
+        super(NAME, List.of(EDGES), collections, stream, ConnectionsProjection::new);
     }
 
-    /** Shape 2: the per-member connection index. */
+    /** Shape 3: edges read by an index (shape 2 kept a per-member index document). */
     @Override
     public int shape() {
-        return 2;
+        return 3;
+    }
+
+    /** A member's edges, and a hop of an introduction path (members in order, each one's others in order). */
+    @Override
+    protected void createIndexes() {
+        collections.get(EDGES).createIndex(Indexes.ascending("memberId", "otherId"));
     }
 
     @Override
@@ -84,7 +88,5 @@ public class ConnectionsProjection extends StreamProjection {
                 addToSet(field, factId), min("since", Date.from(at)));
         writes.upsert(collections.get(EDGES), edgeId(other, one), set("memberId", other), set("otherId", one),
                 addToSet(mirror, factId), min("since", Date.from(at)));
-        writes.upsert(collections.get(INDEX), one, addToSet(OTHERS, other));
-        writes.upsert(collections.get(INDEX), other, addToSet(OTHERS, one));
     }
 }

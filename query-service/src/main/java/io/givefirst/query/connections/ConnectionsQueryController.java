@@ -3,6 +3,8 @@ package io.givefirst.query.connections;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import io.givefirst.query.profile.ProfileRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +18,6 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,13 +65,7 @@ class ConnectionsQueryController {
         if (limit < 1 || limit > 500) {
             throw new IllegalArgumentException("limit must be between 1 and 500");
         }
-        List<String> others = linked(List.of(memberId)).stream().map(index -> index.getList(ConnectionsProjection.OTHERS,
-                String.class, List.of())).flatMap(List::stream).toList();
-        if (others.isEmpty()) {
-            return List.of();
-        }
-        List<Document> edges = collections.get(ConnectionsProjection.EDGES)
-                .find(Filters.in("_id", others.stream().map(other -> ConnectionsProjection.edgeId(memberId, other)).toList()))
+        List<Document> edges = collections.get(ConnectionsProjection.EDGES).find(Filters.eq("memberId", memberId))
                 .into(new ArrayList<>());
         List<Connection> strongest = edges.stream().map(ConnectionsQueryController::connection)
                 .sorted(STRONGEST_FIRST).limit(limit).toList();
@@ -93,12 +88,11 @@ class ConnectionsQueryController {
         return edge.getList(set, String.class, List.of()).size();
     }
 
-    /** The index documents of these members: whom each is linked to. */
-    private List<Document> linked(Collection<String> members) {
-        List<Document> found = collections.get(ConnectionsProjection.INDEX).find(Filters.in("_id", members))
-                .into(new ArrayList<>());
-        found.sort(Comparator.comparing(d -> d.getString("_id")));
-        return found;
+    /** The edges from these members, by member then other member: the same path every time among equally short ones. */
+    private List<Document> edgesFrom(Collection<String> members) {
+        return collections.get(ConnectionsProjection.EDGES).find(Filters.in("memberId", members))
+                .projection(Projections.include("memberId", "otherId"))
+                .sort(Sorts.ascending("memberId", "otherId")).into(new ArrayList<>());
     }
 
     @Operation(summary = "The shortest chain of confirmed relationships from one member to another (up to 4 hops)")
@@ -112,12 +106,11 @@ class ConnectionsQueryController {
         Set<String> frontier = Set.of(memberId);
         for (int hop = 1; hop <= MAX_HOPS && !frontier.isEmpty() && cameFrom.size() < MAX_VISITED; hop++) {
             Set<String> next = new HashSet<>();
-            for (Document member : linked(frontier)) { // sorted: the same path every time among equally short ones
-                for (String to : new TreeSet<>(member.getList(ConnectionsProjection.OTHERS, String.class, List.of()))) {
-                    if (!cameFrom.containsKey(to)) {
-                        cameFrom.put(to, member.getString("_id"));
-                        next.add(to);
-                    }
+            for (Document edge : edgesFrom(frontier)) {
+                String to = edge.getString("otherId");
+                if (!cameFrom.containsKey(to)) {
+                    cameFrom.put(to, edge.getString("memberId"));
+                    next.add(to);
                 }
             }
             if (cameFrom.containsKey(otherId)) {

@@ -48,7 +48,8 @@ class FeedQueryController {
         if (cursor != null && !cursor.isBlank()) {
             Cursor after = Cursor.decode(cursor);
             Date at = Date.from(after.occurredAt());
-            filter = Filters.and(filter, Filters.or(Filters.lt("occurredAt", at),
+            // the bound on occurredAt alone lets the index start at the cursor; the $or settles ties by id
+            filter = Filters.and(filter, Filters.lte("occurredAt", at), Filters.or(Filters.lt("occurredAt", at),
                     Filters.and(Filters.eq("occurredAt", at), Filters.lt("_id", after.id()))));
         }
         List<Document> rows = collections.get(FeedProjection.ITEMS).find(filter).sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.descending("_id")))

@@ -4,7 +4,7 @@ import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
@@ -24,11 +24,8 @@ import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,14 +35,12 @@ import org.springframework.stereotype.Component;
  * Each member's contribution history ({@code contribution_history}): one entry per act and member involved —
  * help given or received, meetings, follow-ups, introductions made or received, card requests. Entries are
  * upserted by natural id and every event sets only the fields it owns, so any delivery order converges.
- * {@code contribution_history_index} holds, per member, a reference to each of their entries (time, kind, role,
- * id), so that a page is two reads by {@code _id} whatever the size of the collection (ADR 10).
+ * A page is one query on an index that starts with the member (ADR 11): its cost is the page, not the collection.
  */
 @Component
 public class ContributionHistoryProjection extends StreamProjection {
     static final String NAME = "contribution-history";
     static final String ENTRIES = "contribution_history";
-    static final String INDEX = "contribution_history_index";
 
     @Autowired
     public ContributionHistoryProjection(Generations generations, EventStream stream) {
@@ -53,19 +48,29 @@ public class ContributionHistoryProjection extends StreamProjection {
     }
 
     public ContributionHistoryProjection(ReadModelCollections collections, EventStream stream) {
-        super(NAME, List.of(ENTRIES, INDEX), collections, stream, ContributionHistoryProjection::new);
+        super(NAME, List.of(ENTRIES), collections, stream, ContributionHistoryProjection::new);
     }
 
-    /** Shape 2: the per-member index of entries (contribution_history_index). */
+    /** Shape 3: pages read by an index on the entries (shape 2 kept a per-member index document). */
     @Override
     public int shape() {
-        return 2;
+        return 3;
     }
+
+    /** A page: the member's entries newest first, optionally of one kind or one role (equality, sort, range). */
+    @Override
+    protected void createIndexes() {
+        MongoCollection<Document> entries = collections.get(ENTRIES);
+        entries.createIndex(Indexes.compoundIndex(Indexes.ascending("memberId"), NEWEST_FIRST));
+        entries.createIndex(Indexes.compoundIndex(Indexes.ascending("memberId", "kind"), NEWEST_FIRST));
+        entries.createIndex(Indexes.compoundIndex(Indexes.ascending("memberId", "role"), NEWEST_FIRST));
+    }
+
+    static final Bson NEWEST_FIRST = Indexes.descending("occurredAt", "_id");
 
     @Override
     public void apply(List<EventEnvelope> events) {
-        MongoCollection<Document> entries = collections.get(ENTRIES);
-        Entries writes = new Entries(new BulkWrites(), entries, collections.get(INDEX));
+        Entries writes = new Entries(new BulkWrites(), collections.get(ENTRIES));
         for (EventEnvelope event : events) {
             Object payload = event.payload();
             if (payload instanceof HelpGivenEvent e) {
@@ -136,15 +141,8 @@ public class ContributionHistoryProjection extends StreamProjection {
         return Date.from(instant);
     }
 
-    /**
-     * Writes in the shape of history entries: the entry itself, and its reference in its member's index, added
-     * once per member and batch with {@code $addToSet $each}.
-     */
-    private record Entries(BulkWrites bulk, MongoCollection<Document> collection, MongoCollection<Document> index,
-                           Map<String, List<String>> references) {
-        Entries(BulkWrites bulk, MongoCollection<Document> collection, MongoCollection<Document> index) {
-            this(bulk, collection, index, new LinkedHashMap<>());
-        }
+    /** Writes in the shape of history entries. */
+    private record Entries(BulkWrites bulk, MongoCollection<Document> collection) {
 
         void entry(String id, String kind, String memberId, String role, String counterpartId, String thirdPartyId,
                    Instant occurredAt, Bson... specifics) {
@@ -154,8 +152,6 @@ public class ContributionHistoryProjection extends StreamProjection {
             Bson[] all = java.util.Arrays.copyOf(common, common.length + specifics.length);
             System.arraycopy(specifics, 0, all, common.length, specifics.length);
             bulk.upsert(collection, id, all);
-            references.computeIfAbsent(memberId, m -> new ArrayList<>())
-                    .add(HistoryIndex.reference(occurredAt, kind, role, id));
         }
 
         void onAll(List<String> ids, Bson... updates) {
@@ -163,8 +159,6 @@ public class ContributionHistoryProjection extends StreamProjection {
         }
 
         void flush() {
-            references.forEach((memberId, refs) -> bulk.upsert(index, memberId,
-                    Updates.addEachToSet(HistoryIndex.ENTRIES, refs)));
             bulk.flush();
         }
     }

@@ -1,21 +1,25 @@
 package io.givefirst.query.history;
 
-import com.mongodb.client.model.Filters;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+
 import io.givefirst.query.paging.Cursor;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads of the contribution-history read model: the member's index document, then the page's entries, both by
- * {@code _id} — two primary-key reads whatever the size of the collection (ADR 10).
+ * Reads of the contribution-history read model: one page is one query, served by an index that starts with the
+ * member and is sorted newest first ({@link ContributionHistoryProjection#createIndexes()}).
  */
 @Repository
 class HistoryRepository {
@@ -27,18 +31,26 @@ class HistoryRepository {
 
     /** One page of a member's history, newest first, strictly after {@code after} when given. */
     List<Document> page(String memberId, HistoryFilter filter, Cursor after, int limit) {
-        Document index = collections.get(ContributionHistoryProjection.INDEX).find(Filters.eq("_id", memberId)).first();
-        if (index == null) {
-            return List.of();
+        List<Bson> conditions = new ArrayList<>(List.of(eq("memberId", memberId)));
+        if (filter.kind() != null) {
+            conditions.add(eq("kind", filter.kind()));
         }
-        List<String> ids = HistoryIndex.page(index.getList(HistoryIndex.ENTRIES, String.class), filter, after, limit);
-        if (ids.isEmpty()) {
-            return List.of();
+        if (filter.role() != null) {
+            conditions.add(eq("role", filter.role()));
         }
-        Map<String, Document> entries = collections.get(ContributionHistoryProjection.ENTRIES)
-                .find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
-                .collect(Collectors.toMap(d -> d.getString("_id"), Function.identity()));
-        // an entry whose reference was written a moment before the entry itself shows from the next read on
-        return ids.stream().map(entries::get).filter(Objects::nonNull).toList();
+        if (filter.since() != null) {
+            conditions.add(gte("occurredAt", Date.from(filter.since())));
+        }
+        if (filter.until() != null) {
+            conditions.add(lt("occurredAt", Date.from(filter.until())));
+        }
+        if (after != null) {
+            Date at = Date.from(after.occurredAt());
+            // the bound on occurredAt alone lets the index start at the cursor; the $or settles ties by id
+            conditions.add(lte("occurredAt", at));
+            conditions.add(or(lt("occurredAt", at), and(eq("occurredAt", at), lt("_id", after.id()))));
+        }
+        return collections.get(ContributionHistoryProjection.ENTRIES).find(and(conditions))
+                .sort(ContributionHistoryProjection.NEWEST_FIRST).limit(limit).into(new ArrayList<>());
     }
 }

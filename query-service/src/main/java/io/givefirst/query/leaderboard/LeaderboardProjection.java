@@ -1,31 +1,34 @@
 package io.givefirst.query.leaderboard;
 
-import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.min;
+import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.wire.EventEnvelope;
+import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.BulkWrites;
 import io.givefirst.query.stream.EventStream;
-import io.givefirst.query.replay.Generations;
-import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
+import io.givefirst.query.stream.StreamProjection;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Verified help, kept per UTC day of verification ({@code verified_help_days}, one document per day holding a set
- * of {@link VerifiedHelp} entries) — what the leaderboard ranks givers by; a period's board reads its days by
- * {@code _id}. Claimed, unacknowledged help never appears: the platform rewards giving, not glad-handing; contact
- * counts are not part of it at all.
+ * Verified help ({@code verified_help}, one document per help: giver, receiver, when it became verified) — what
+ * the leaderboard ranks givers by; a period's board reads the period's help by an index on {@code verifiedAt}.
+ * Claimed, unacknowledged help never appears: the platform rewards giving, not glad-handing; contact counts are
+ * not part of it at all.
  */
 @Component
 public class LeaderboardProjection extends StreamProjection {
     static final String NAME = "leaderboard";
-    static final String DAYS = "verified_help_days";
+    static final String HELPS = "verified_help";
 
     @Autowired
     public LeaderboardProjection(Generations generations, EventStream stream) {
@@ -33,18 +36,23 @@ public class LeaderboardProjection extends StreamProjection {
     }
 
     public LeaderboardProjection(ReadModelCollections collections, EventStream stream) {
-        super(NAME, List.of(DAYS), collections, stream, LeaderboardProjection::new);
+        super(NAME, List.of(HELPS), collections, stream, LeaderboardProjection::new);
     }
 
-    /** Shape 2: verified help kept per day (was one document per help). */
+    /** Shape 3: one document per verified help, read by an index (shape 2 kept one document per day). */
     @Override
     public int shape() {
-        return 2;
+        return 3;
+    }
+
+    @Override
+    protected void createIndexes() {
+        collections.get(HELPS).createIndex(Indexes.ascending(VerifiedHelp.VERIFIED_AT));
     }
 
     @Override
     public void apply(List<EventEnvelope> events) {
-        MongoCollection<Document> days = collections.get(DAYS);
+        MongoCollection<Document> helps = collections.get(HELPS);
         BulkWrites writes = new BulkWrites();
         for (EventEnvelope event : events) {
             VerifiedHelp help = null;
@@ -54,7 +62,9 @@ public class LeaderboardProjection extends StreamProjection {
                 help = new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId());
             }
             if (help != null) {
-                writes.upsert(days, help.day(), addToSet(VerifiedHelp.HELPS, help.entry()));
+                writes.upsert(helps, help.helpId(), set(VerifiedHelp.GIVER, help.giverId()),
+                        set(VerifiedHelp.RECEIVER, help.receiverId()),
+                        min(VerifiedHelp.VERIFIED_AT, Date.from(help.verifiedAt())));
             }
         }
         writes.flush();

@@ -2,7 +2,6 @@ package io.givefirst.query.leaderboard;
 
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
-import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.givefirst.query.profile.ProfileRepository;
@@ -18,7 +17,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Date;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +33,7 @@ class LeaderboardQueryController {
     private final Clock clock;
 
     /**
-     * Ranking reads every verified help of the period (one document per day), the same for every reader, so results
+     * Ranking reads every verified help of the period (by its index on verifiedAt), the same for every reader, so results
      * are kept and recomputed in the background at most every {@code givefirst.leaderboard.refresh} (default 10 s).
      */
     private final RecentResults<String, Leaderboard> recent;
@@ -68,15 +69,10 @@ class LeaderboardQueryController {
     }
 
     private Leaderboard compute(String period, Instant since, int limit) {
-        MongoCollection<Document> days = collections.get(LeaderboardProjection.DAYS);
-        // a period reads its days by _id; all time reads every day document (one per day of the community's life)
-        FindIterable<Document> read = since == null ? days.find()
-                : days.find(Filters.in("_id", VerifiedHelp.daysFrom(since, clock.instant())));
-        List<String> entries = new ArrayList<>();
-        for (Document day : read) {
-            entries.addAll(day.getList(VerifiedHelp.HELPS, String.class, List.of()));
-        }
-        List<VerifiedHelp.Rank> ranks = VerifiedHelp.rank(entries, since, limit);
+        MongoCollection<Document> helps = collections.get(LeaderboardProjection.HELPS);
+        Bson verified = since == null ? new Document() : Filters.gte(VerifiedHelp.VERIFIED_AT, Date.from(since));
+        List<VerifiedHelp> helped = helps.find(verified).map(VerifiedHelp::of).into(new ArrayList<>());
+        List<VerifiedHelp.Rank> ranks = VerifiedHelp.rank(helped, limit);
         Map<String, String> names = profiles.displayNames(ranks.stream().map(VerifiedHelp.Rank::giverId).toList());
         List<Giver> givers = new ArrayList<>();
         for (VerifiedHelp.Rank rank : ranks) {

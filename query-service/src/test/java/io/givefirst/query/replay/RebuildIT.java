@@ -216,10 +216,10 @@ class RebuildIT extends QueryApiTestBase {
         publish(story.inOrder());
         awaitLiveCaughtUp(story);
         int live = generations.live("connections");
-        // what the version before the connection index leaves: edges without the index, and no shape recorded
-        readDatabase.getCollection(ReadModelCollections.physicalName("connection_index", live)).drop();
+        // what a version that kept a per-member index document leaves: shape 2 recorded, a layout this one does not read
+        readDatabase.getCollection(ReadModelCollections.physicalName("connections", live)).drop();
         generations.controlCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", "connections"),
-                com.mongodb.client.model.Updates.unset("shape"));
+                com.mongodb.client.model.Updates.set("shape", 2));
         assertThat(get("/members/" + story.bob + "/connections", story.bob)).isEmpty();
 
         Shapes shapes = new Shapes(projections, generations, consumerGroups); // what query-service does at start
@@ -230,6 +230,6 @@ class RebuildIT extends QueryApiTestBase {
             assertThat(generations.live("connections")).isGreaterThan(live);
             assertThat(get("/members/" + story.bob + "/connections", story.bob)).hasSize(2);
         });
-        assertThat(generations.control("connections").getInteger("shape")).isEqualTo(2);
+        assertThat(generations.control("connections").getInteger("shape")).isEqualTo(3);
     }
 }

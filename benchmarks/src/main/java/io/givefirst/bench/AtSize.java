@@ -1,0 +1,103 @@
+package io.givefirst.bench;
+
+import io.givefirst.local.infra.costs.QueryCostCheck;
+import io.givefirst.local.infra.mongo.QueryLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the platform does with a store of one size: how fast the relay and the projections took in the growth
+ * to it, how long the whole stack takes to start on it, commands and freshness at the fixed offered load, the
+ * query screens' latencies, what each query shape examined, and the processes' peak memory.
+ */
+record AtSize(long events, double appendRate, double relayRate, double projectionRate, Duration startup, Latencies commands,
+              long refused, Latencies freshness, Map<String, Latencies> queries, Map<String, QueryLog.Shape> costs,
+              Map<String, Long> peakRss) {
+
+    /** The query screens measured at every size, by name. */
+    static final Map<String, String> SCREENS = screens();
+
+    private static Map<String, String> screens() {
+        Map<String, String> screens = new LinkedHashMap<>();
+        screens.put("history", "/members/%s/contributions?limit=20");
+        screens.put("stats", "/members/%s/stats");
+        screens.put("profile", "/members/%s");
+        screens.put("connections", "/members/%s/connections");
+        screens.put("leaderboard", "/leaderboard?period=P30D&limit=10");
+        screens.put("feed", "/feed?limit=20");
+        return screens;
+    }
+
+    /** The steps of one size, in the order the data allows. */
+    record Steps(Benchmark.Settings settings, BenchStack stack, Api api, Waits waits,
+                 SyntheticCommunity community, StoreGrowth growth, QueryCostCheck costs, List<String> members) {
+
+        AtSize measure(long size, double fixedRate) throws Exception {
+            long stored = waits.storeCount();
+            Benchmark.log("growing the event store from " + stored + " to " + size + " events");
+            double publishedBefore = waits.published();
+            long start = System.nanoTime();
+            growth.append(community, size - stored);
+            double appendRate = (size - stored) / ((System.nanoTime() - start) / 1e9);
+            waits.publishedAtLeast(publishedBefore + size - stored);
+            double relayRate = (size - stored) / ((System.nanoTime() - start) / 1e9);
+            waits.projectionsCaughtUp(size + " stored events");
+            double projectionRate = (size - stored) / ((System.nanoTime() - start) / 1e9);
+            Benchmark.log("  appended %.0f events/s; all published at %.0f events/s, in the read models at %.0f events/s"
+                    .formatted(appendRate, relayRate, projectionRate));
+
+            Duration startup = stack.restart();
+            Benchmark.log("  restarted the whole stack on " + size + " events in " + startup.toMillis() + " ms");
+
+            Benchmark.log("  commands at a fixed %.0f commands/s for %d s, with freshness probes".formatted(fixedRate,
+                    settings.fixed().toSeconds()));
+            Ingest fixed = new Ingest(api, members);
+            Freshness freshness = new Freshness(api, members);
+            Thread probes = new Thread(() -> freshness.probe(settings.probeRate(), settings.fixed()), "freshness");
+            probes.start();
+            fixed.openLoop(fixedRate, settings.fixed());
+            probes.join();
+            Benchmark.log("  commands " + fixed.latencies.summary() + "; freshness " + freshness.latencies.summary());
+            waits.projectionsCaughtUp("the fixed load");
+
+            Map<String, Latencies> queries = queries();
+            Map<String, QueryLog.Shape> costs = this.costs.measure("tour-" + size + "-");
+            Map<String, Long> rss = new LinkedHashMap<>();
+            stack.processes().forEach((name, pid) -> rss.put(name, BenchStack.peakRssMib(pid).orElse(-1L)));
+            return new AtSize(size, appendRate, relayRate, projectionRate, startup, fixed.latencies, fixed.rejected.get(),
+                    freshness.latencies, queries, costs, rss);
+        }
+
+        private Map<String, Latencies> queries() {
+            Benchmark.log("  queries: " + settings.queryRate() + " requests/s for " + settings.queryTime().toSeconds() + " s");
+            Map<String, Latencies> latencies = new LinkedHashMap<>();
+            SCREENS.keySet().forEach(name -> latencies.put(name, new Latencies()));
+            List<String> names = new ArrayList<>(SCREENS.keySet());
+            AtomicLong sent = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            List<String> readers = community.members();
+            OpenLoop.run(settings.queryRate(), settings.queryTime(), 256, intended -> {
+                String name = names.get((int) (sent.getAndIncrement() % names.size()));
+                String member = readers.get(ThreadLocalRandom.current().nextInt(readers.size()));
+                try {
+                    if (api.query(readers.get(0), SCREENS.get(name).formatted(member)).status() != 200) {
+                        failed.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet(); // a timeout (60 s) counts, with its latency, as a failed query
+                }
+                latencies.get(name).recordSince(intended);
+            });
+            latencies.forEach((name, l) -> Benchmark.log("    " + name + ": " + l.summary()));
+            if (failed.get() > 0) {
+                Benchmark.log("    " + failed.get() + " queries did not answer 200");
+            }
+            return latencies;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.givefirst.local.infra.mongo;
+
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The query path of an indexed collection. For each query it picks, as MongoDB's planner would, the cheapest way
+ * to find candidates: an exact match of the backend's unique index, the ranges of an {@link OrderedIndex}, or —
+ * when no index serves the query — a scan of the collection. The server's matcher still checks every candidate,
+ * so an index changes what a query costs, never what it answers; candidates are visited in the order a scan
+ * would visit them, so even ties and unsorted results come back in the same order. What each query cost is
+ * written to the {@link QueryLog}.
+ */
+final class IndexedQueries<P> {
+    /** How many entries a plan may count to compare its cost with the others'. */
+    private static final int TRIAL = 101;
+
+    /** What the query path needs of its collection (whose own methods for it are protected). */
+    interface Access<P> {
+        String name();
+
+        List<Index<P>> indexes();
+
+        int count();
+
+        Document load(Object position);
+
+        Comparator<Object> naturalOrder();
+
+        boolean matches(Document document, Document query);
+
+        QueryResult scan(Document query, Document orderBy, int skip, int limit, int batchSize, Document projection);
+
+        QueryResult fromPositions(Document query, Iterable<P> positions, Document orderBy, int skip, int limit,
+                                  int batchSize, Document projection);
+
+        List<Document> project(List<Document> documents, Document projection);
+
+        CursorRegistry cursors();
+
+        /** What the collection synchronizes on. */
+        Object monitor();
+
+        /** How many documents the last {@link #scan} or {@link #fromPositions} matched. */
+        int lastMatched();
+    }
+
+    private final Access<P> collection;
+    private final Supplier<QueryLog> log;
+
+    /** The log is looked up when a query runs: an H2 backend opens its collections before its own fields are set. */
+    IndexedQueries(Access<P> collection, Supplier<QueryLog> log) {
+        this.collection = collection;
+        this.log = log;
+    }
+
+    /** Under the collection's lock: the backend's count path calls this without taking it. */
+    QueryResult query(Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
+        synchronized (collection.monitor()) {
+            return plan(query, orderBy, skip, limit, batchSize, projection);
+        }
+    }
+
+    private QueryResult plan(Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
+        if (orderBy != null && orderBy.containsKey("$natural")) {
+            return scan(query, orderBy, skip, limit, batchSize, projection);
+        }
+        for (Index<P> candidate : collection.indexes()) {
+            // an exact match of a unique index goes where the backend sends it, in the order it answers
+            Index<P> index = candidate instanceof OrderedIndex<P> ordered ? ordered.unique() : candidate;
+            if (index != null && index.canHandle(query)) {
+                List<P> positions = new ArrayList<>();
+                index.getPositions(query).forEach(positions::add);
+                return fromPositions(index.getName(), positions, query, orderBy, skip, limit, batchSize, projection);
+            }
+        }
+        Map<String, Bounds> bounds = Bounds.of(query);
+        Choice<P> choice = choose(bounds, orderBy, skip, limit);
+        List<P> byId = byId(bounds);
+        if (byId != null && (choice == null || byId.size() <= choice.cost())) {
+            return fromPositions("_id_", byId, query, orderBy, skip, limit, batchSize, projection);
+        }
+        if (choice == null) {
+            return scan(query, orderBy, skip, limit, batchSize, projection);
+        }
+        if (choice.plan().walksSort()) {
+            return walk(choice.plan(), query, orderBy, skip, limit, batchSize, projection);
+        }
+        return fromPositions(choice.plan().index().getName(), candidates(choice.plan()), query, orderBy, skip, limit,
+                batchSize, projection);
+    }
+
+    private QueryResult fromPositions(String plan, List<P> positions, Document query, Document orderBy, int skip,
+                                      int limit, int batchSize, Document projection) {
+        QueryResult result = collection.fromPositions(query, positions, orderBy, skip, limit, batchSize, projection);
+        log.get().record(collection.name(), query, orderBy, limit, plan, positions.size(), collection.lastMatched());
+        return result;
+    }
+
+    private QueryResult scan(Document query, Document orderBy, int skip, int limit, int batchSize, Document projection) {
+        int examined = collection.count();
+        QueryResult result = collection.scan(query, orderBy, skip, limit, batchSize, projection);
+        log.get().record(collection.name(), query, orderBy, limit, QueryLog.COLLECTION_SCAN, examined, collection.lastMatched());
+        return result;
+    }
+
+    private record Choice<P>(QueryPlan<P> plan, long cost) {
+    }
+
+    /**
+     * The cheapest plan: a walk in sort order when the query has a sort and a limit (it stops early), else the
+     * plan that reads the fewest entries, found by counting each plan's entries up to a small trial size.
+     */
+    private Choice<P> choose(Map<String, Bounds> bounds, Document orderBy, int skip, int limit) {
+        Choice<P> best = null;
+        for (Index<P> index : collection.indexes()) {
+            if (index instanceof OrderedIndex<P> ordered) {
+                QueryPlan<P> plan = QueryPlan.of(ordered, bounds, orderBy);
+                if (plan == null) {
+                    continue;
+                }
+                long cost = plan.estimate(TRIAL);
+                if (plan.walksSort() && limit > 0) {
+                    cost = Math.min(cost, skip + limit);
+                }
+                if (best == null || cost < best.cost() || (cost == best.cost() && better(plan, best.plan()))) {
+                    best = new Choice<>(plan, cost);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * When the query names {@code _id}s among other conditions (which the backend's {@code _id} index declines),
+     * the documents with those ids, in natural order; else null.
+     */
+    @SuppressWarnings("unchecked")
+    private List<P> byId(Map<String, Bounds> bounds) {
+        Bounds ids = bounds.get("_id");
+        if (ids == null || ids.isRange()) {
+            return null;
+        }
+        for (Index<P> index : collection.indexes()) {
+            if (!(index instanceof OrderedIndex) && Indexes.isId(index.getKeys())) {
+                List<Object> values = ids.points().stream().map(v -> v instanceof Missing ? null : v).toList();
+                List<Object> positions = new ArrayList<>();
+                index.getPositions(new Document("_id", new Document("$in", values))).forEach(positions::add);
+                positions.sort(collection.naturalOrder());
+                return (List<P>) positions;
+            }
+        }
+        return null;
+    }
+
+    private static boolean better(QueryPlan<?> plan, QueryPlan<?> than) {
+        if (plan.walksSort() != than.walksSort()) {
+            return plan.walksSort();
+        }
+        return plan.constrainedKeys() > than.constrainedKeys();
+    }
+
+    /** Every position the plan's ranges hold (and the index's odd documents), in the collection's natural order. */
+    @SuppressWarnings("unchecked")
+    private List<P> candidates(QueryPlan<P> plan) {
+        Set<Object> positions = new LinkedHashSet<>();
+        for (QueryPlan.Interval interval : plan.intervals()) {
+            plan.index().entries().range(interval.from(), interval.to(), false)
+                    .forEachRemaining(entry -> positions.add(entry.getValue()));
+        }
+        plan.index().oddDocuments().forEachRemaining(entry -> positions.add(entry.getValue()));
+        List<Object> ordered = new ArrayList<>(positions);
+        ordered.sort(collection.naturalOrder());
+        return (List<P>) ordered;
+    }
+
+    private QueryResult walk(QueryPlan<P> plan, Document query, Document orderBy, int skip, int limit, int batchSize,
+                             Document projection) {
+        IndexWalk walk = new IndexWalk(plan, query, skip, limit, collection);
+        List<Document> firstBatch = walk.take(batchSize);
+        boolean more = !walk.exhausted();
+        log.get().record(collection.name(), query, orderBy, limit, plan.index().getName() + " in order", walk.examined(),
+                firstBatch.size());
+        List<Document> projected = collection.project(firstBatch, projection);
+        if (!more) {
+            return new QueryResult(projected);
+        }
+        WalkCursor cursor = new WalkCursor(collection.cursors().generateCursorId(), walk, collection, projection);
+        collection.cursors().add(cursor);
+        return new QueryResult(projected, cursor);
+    }
+}

@@ -1,0 +1,240 @@
+package io.givefirst.local.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.Json;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A MongoDB index as real MongoDB keeps one: its keys in order, so equality, {@code $in} and ranges on a prefix of
+ * its keys, and sorts in its order, are answered by walking part of it. mongo-java-server ignores non-unique
+ * indexes and serves a unique one only for an exact match of all its keys; this index replaces both. A unique
+ * index still keeps the backend's own unique index, which enforces uniqueness exactly as before.
+ * <p>
+ * Entries are {@code ENTRY + encoded key + encoded _id} → position. A document with a value that
+ * {@link KeyEncoding} cannot place (a sub-document, NaN, …) or with an empty array gets one {@code ODD} entry
+ * instead and is a candidate for every query, so the index never hides a match. Whether any document had an
+ * array (multikey) is remembered in the entries themselves.
+ */
+final class OrderedIndex<P> extends Index<P> {
+    static final String ENTRY = "\u0001";
+    static final String ODD = "\u0002";
+    private static final String MULTIKEY = "\u0003multikey";
+    private static final String ODD_END = "\u0003";
+
+    private final Index<P> unique;
+    private final IndexEntries entries;
+    private boolean multikey;
+
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse, Index<P> unique, IndexEntries entries) {
+        super(name, keys, sparse);
+        this.unique = unique;
+        this.entries = entries;
+        this.multikey = entries.contains(MULTIKEY);
+    }
+
+    /** The backend's own unique index this one keeps too, or null. */
+    Index<P> unique() {
+        return unique;
+    }
+
+    IndexEntries entries() {
+        return entries;
+    }
+
+    boolean multikey() {
+        return multikey;
+    }
+
+    boolean sparse() {
+        return isSparse();
+    }
+
+    boolean hasOddDocuments() {
+        return entries.range(ODD, ODD_END, false).hasNext();
+    }
+
+    Iterator<Map.Entry<String, Object>> oddDocuments() {
+        return entries.range(ODD, ODD_END, false);
+    }
+
+    /** True when the backend's unique index holds documents this index has not taken in yet (an upgrade). */
+    boolean needsEntries() {
+        return entries.size() == 0 && unique != null && !unique.isEmpty();
+    }
+
+    /** Takes in documents the collection already holds, without checking uniqueness again. */
+    void fill(Stream<DocumentWithPosition<P>> documents) {
+        documents.forEach(document -> addEntries(document.getDocument(), document.getPosition()));
+    }
+
+    private record Keys(Set<String> prefixes, boolean odd, boolean arrays) {
+    }
+
+    private Keys keysOf(Document document) {
+        boolean arrays = false;
+        boolean odd = false;
+        boolean anyValue = false;
+        for (String key : keys()) {
+            Object raw = Utils.getSubdocumentValueCollectionAware(document, key);
+            anyValue |= !(raw instanceof Missing);
+            arrays |= raw instanceof Collection;
+            odd |= KeyEncoding.hidesOddNumbers(raw);
+        }
+        if (isSparse() && !anyValue) {
+            return new Keys(Set.of(), false, false);
+        }
+        Set<KeyValue> values = getKeyValues(document);
+        Set<String> prefixes = new LinkedHashSet<>();
+        for (KeyValue value : values) {
+            StringBuilder key = new StringBuilder(ENTRY);
+            for (int i = 0; i < value.size() && !odd; i++) {
+                odd = !KeyEncoding.encode(value.get(i), getKeys().get(i).isAscending(), key);
+            }
+            prefixes.add(key.toString());
+        }
+        return odd || values.isEmpty() ? new Keys(Set.of(), true, arrays) : new Keys(prefixes, false, arrays);
+    }
+
+    /** The part of an entry's key that names the document: its encoded {@code _id}. */
+    private static String idKey(Document document) {
+        Object id = new KeyValue(Missing.ofNullable(document.get("_id"))).normalized().get(0);
+        String encoded = KeyEncoding.encode(id, true);
+        return encoded != null ? encoded : "\uFFFF" + Json.toCompactJsonValue(id);
+    }
+
+    private void addEntries(Document document, Object position) {
+        Keys keys = keysOf(document);
+        if (keys.arrays() && !multikey) {
+            multikey = true;
+            entries.put(MULTIKEY, Boolean.TRUE);
+        }
+        String id = idKey(document);
+        if (keys.odd()) {
+            entries.put(ODD + id, position);
+        }
+        keys.prefixes().forEach(prefix -> entries.put(prefix + id, position));
+    }
+
+    @SuppressWarnings("unchecked")
+    private P removeEntries(Document document) {
+        Keys keys = keysOf(document);
+        String id = idKey(document);
+        Object position = keys.odd() ? entries.remove(ODD + id) : null;
+        for (String prefix : keys.prefixes()) {
+            Object removed = entries.remove(prefix + id);
+            position = removed != null ? removed : position;
+        }
+        return (P) position;
+    }
+
+    @Override
+    public P getPosition(Document document) {
+        return unique == null ? null : unique.getPosition(document);
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<P> collection) {
+        getKeyValues(document);
+        if (unique != null) {
+            unique.checkAdd(document, collection);
+        }
+    }
+
+    @Override
+    public void add(Document document, P position, MongoCollection<P> collection) {
+        if (unique != null) {
+            unique.add(document, position, collection);
+        }
+        addEntries(document, position);
+    }
+
+    @Override
+    public P remove(Document document) {
+        P position = removeEntries(document);
+        if (unique != null) {
+            P removed = unique.remove(document);
+            return removed != null ? removed : position;
+        }
+        return position;
+    }
+
+    /** Never chosen by the backend's own query path: {@link IndexedQueries} plans with this index itself. */
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public Iterable<P> getPositions(Document query) {
+        throw new UnsupportedOperationException("queries on " + getName() + " are planned by IndexedQueries");
+    }
+
+    @Override
+    public long getCount() {
+        return entries.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return entries.size() == 0 && (unique == null || unique.isEmpty());
+    }
+
+    @Override
+    public long getDataSize() {
+        return entries.size();
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        getKeyValues(newDocument);
+        if (unique != null) {
+            unique.checkUpdate(oldDocument, newDocument, collection);
+        }
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+        if (unique != null) {
+            unique.updateInPlace(oldDocument, newDocument, position, collection);
+        }
+        if (!keysOf(oldDocument).equals(keysOf(newDocument))) {
+            removeEntries(oldDocument);
+            addEntries(newDocument, position);
+        }
+    }
+
+    /** As MongoDB: an index of the same name must agree in uniqueness and sparseness too. */
+    @Override
+    public boolean hasSameOptions(Index<?> other) {
+        Document mine = toIndexDescription();
+        Document theirs = other.toIndexDescription();
+        return mine.get("unique").equals(theirs.get("unique"))
+                && java.util.Objects.equals(mine.get("sparse"), theirs.get("sparse"));
+    }
+
+    @Override
+    public boolean isUnique() {
+        return unique != null;
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+        if (unique != null) {
+            unique.drop();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.givefirst.local.infra.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.givefirst.local.infra.FreePorts;
+import io.givefirst.local.infra.MongoWireServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The file-backed server keeps its indexes across restarts, and builds them for a store written before it had any. */
+class IndexedH2BackendTest {
+    @TempDir
+    Path data;
+
+    private static List<Document> events(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new Document("aggregate", "a" + (i % 100))
+                .append("sequence", (long) (i / 100)).append("timestamp", "t%06d".formatted(i))).toList();
+    }
+
+    private static void declareIndexes(MongoCollection<Document> events) {
+        events.createIndex(Indexes.ascending("aggregate", "sequence"), new IndexOptions().unique(true));
+        events.createIndex(Indexes.ascending("timestamp", "sequence"));
+    }
+
+    private static List<String> tail(MongoCollection<Document> events, String from) {
+        return events.find(Filters.gte("timestamp", from)).sort(Sorts.ascending("timestamp", "sequence")).limit(3)
+                .map(d -> d.getString("timestamp")).into(new ArrayList<>());
+    }
+
+    @Test
+    void indexesAndTheirEntriesSurviveARestart() {
+        Path file = data.resolve("store.mv");
+        int port = FreePorts.pick();
+        try (MongoWireServer server = MongoWireServer.onFile(file, port).start();
+             MongoClient client = MongoClients.create(server.uri("db"))) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+            declareIndexes(events);
+            events.insertMany(events(5000));
+            events.deleteOne(Filters.eq("timestamp", "t004000"));
+        }
+        try (MongoWireServer server = MongoWireServer.onFile(file, port).start();
+             MongoClient client = MongoClients.create(server.uri("db"))) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+
+            assertThat(tail(events, "t003999")).containsExactly("t003999", "t004001", "t004002");
+            QueryLog.Shape shape = server.queryLog().shapes().get("events {timestamp: {$gte: ?}} sort {timestamp: 1, sequence: 1} limit");
+            assertThat(shape.plan()).isEqualTo("timestamp_1_sequence_1 in order");
+            assertThat(shape.maxExamined()).isEqualTo(3);
+            assertThat(events.find(Filters.and(Filters.eq("aggregate", "a7"), Filters.gte("sequence", 45L)))
+                    .into(new ArrayList<>())).hasSize(5);
+        }
+    }
+
+    @Test
+    void aStoreWrittenWithoutOrderedIndexesGetsThemWhenItOpens() {
+        Path file = data.resolve("old.mv");
+        H2Backend old = new H2Backend(file.toString());
+        MongoServer oldServer = new MongoServer(old);
+        java.net.InetSocketAddress address = oldServer.bind();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+            declareIndexes(events);
+            events.insertMany(events(3000));
+        }
+        oldServer.shutdownNow();
+
+        try (MongoWireServer server = MongoWireServer.onFile(file, FreePorts.pick()).start();
+             MongoClient client = MongoClients.create(server.uri("db"))) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+
+            assertThat(tail(events, "t002000")).containsExactly("t002000", "t002001", "t002002");
+            assertThat(server.queryLog().shapes()).hasSize(1);
+            assertThat(server.queryLog().shapes().values().iterator().next().maxExamined()).isEqualTo(3);
+            List<Long> sequences = events.find(Filters.and(Filters.eq("aggregate", "a42"), Filters.gte("sequence", 28L)))
+                    .sort(Sorts.ascending("sequence")).map(d -> d.getLong("sequence")).into(new ArrayList<>());
+            assertThat(sequences).containsExactly(28L, 29L);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.givefirst.local.infra.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.givefirst.local.infra.MongoWireServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded server serves the platform's query shapes from its indexes: what a query examines depends on
+ * its page, not on the collection (as MongoDB's {@code totalDocsExamined} would show).
+ */
+class OrderedIndexTest {
+    private MongoWireServer server;
+    private MongoClient client;
+    private MongoCollection<Document> events;
+
+    @BeforeEach
+    void start() {
+        server = MongoWireServer.inMemory().start();
+        client = MongoClients.create(server.uri("test"));
+        events = client.getDatabase("test").getCollection("events");
+        events.createIndex(Indexes.ascending("aggregate", "sequence"), new IndexOptions().unique(true));
+        events.createIndex(Indexes.ascending("timestamp", "sequence"));
+        List<Document> documents = new ArrayList<>();
+        for (int aggregate = 0; aggregate < 200; aggregate++) {
+            for (int sequence = 0; sequence < 10; sequence++) {
+                documents.add(new Document("aggregate", "a" + aggregate).append("sequence", (long) sequence)
+                        .append("timestamp", "t%05d".formatted(sequence * 200 + aggregate)));
+            }
+        }
+        events.insertMany(documents);
+        server.queryLog().clear();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    private QueryLog.Shape onlyShape() {
+        assertThat(server.queryLog().shapes()).hasSize(1);
+        return server.queryLog().shapes().values().iterator().next();
+    }
+
+    @Test
+    void anAggregatesEventsAreReadFromTheUniqueCompoundIndex() {
+        List<Long> sequences = events.find(Filters.and(Filters.eq("aggregate", "a42"), Filters.gte("sequence", 6L)))
+                .sort(Sorts.ascending("sequence")).map(d -> d.getLong("sequence")).into(new ArrayList<>());
+
+        assertThat(sequences).containsExactly(6L, 7L, 8L, 9L);
+        assertThat(onlyShape().maxExamined()).isEqualTo(4);
+        assertThat(onlyShape().plan()).isEqualTo("aggregate_1_sequence_1 in order");
+    }
+
+    @Test
+    void aSortedRangeWithALimitStopsAfterItsPage() {
+        List<String> page = events.find(Filters.gte("timestamp", "t01000"))
+                .sort(Sorts.ascending("timestamp", "sequence")).limit(5)
+                .map(d -> d.getString("timestamp")).into(new ArrayList<>());
+
+        assertThat(page).containsExactly("t01000", "t01001", "t01002", "t01003", "t01004");
+        assertThat(onlyShape().maxExamined()).isEqualTo(5);
+    }
+
+    @Test
+    void aCursorReadsTheIndexOneBatchAtATime() {
+        List<String> read = new ArrayList<>();
+        try (MongoCursor<Document> cursor = events.find().sort(Sorts.ascending("timestamp", "sequence"))
+                .batchSize(10).iterator()) {
+            while (read.size() < 25) {
+                read.add(cursor.next().getString("timestamp"));
+            }
+        }
+        assertThat(read).isEqualTo(IntStream.range(0, 25).mapToObj("t%05d"::formatted).toList());
+        assertThat(onlyShape().maxExamined()).as("the first batch, read ahead by one").isEqualTo(11);
+
+        List<String> all = events.find().sort(Sorts.descending("timestamp", "sequence")).batchSize(7)
+                .map(d -> d.getString("timestamp")).into(new ArrayList<>());
+        assertThat(all).hasSize(2000).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void theNewestEventIsOneEntryAtTheEndOfTheIndex() {
+        Document newest = events.find().sort(Sorts.descending("timestamp")).limit(1).first();
+
+        assertThat(newest.getString("timestamp")).isEqualTo("t01999");
+        assertThat(onlyShape().maxExamined()).isEqualTo(1);
+    }
+
+    @Test
+    void uniquenessIsStillEnforced() {
+        assertThatThrownBy(() -> events.insertOne(new Document("aggregate", "a7").append("sequence", 3L)))
+                .isInstanceOf(MongoWriteException.class)
+                .satisfies(e -> assertThat(((MongoWriteException) e).getCode()).isEqualTo(11000));
+        assertThat(events.countDocuments(Filters.eq("aggregate", "a7"))).isEqualTo(10);
+    }
+
+    @Test
+    void updatesAndDeletesMoveAndRemoveEntries() {
+        events.updateOne(Filters.and(Filters.eq("aggregate", "a3"), Filters.eq("sequence", 0L)),
+                Updates.set("timestamp", "t99999"));
+        events.deleteMany(Filters.eq("aggregate", "a5"));
+
+        assertThat(events.find().sort(Sorts.descending("timestamp")).first().getString("aggregate")).isEqualTo("a3");
+        assertThat(events.find(Filters.eq("aggregate", "a5")).first()).isNull();
+        assertThat(events.find(Filters.gte("timestamp", "t00000")).into(new ArrayList<>())).hasSize(1990);
+        assertThat(events.find(Filters.eq("timestamp", "t00003")).first()).isNull();
+    }
+
+    @Test
+    void aQueryNoIndexServesStillAnswersAndIsNamedAScan() {
+        assertThat(events.find(Filters.eq("sequence", 9L)).into(new ArrayList<>())).hasSize(200);
+
+        assertThat(onlyShape().scanned()).isTrue();
+        assertThat(onlyShape().shape()).isEqualTo("events {sequence: ?}");
+        assertThat(onlyShape().maxExamined()).isEqualTo(2000);
+    }
+}
