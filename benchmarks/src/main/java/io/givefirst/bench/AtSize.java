@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the platform does with a store of one size: how fast the relay and the projections took in the growth
  * to it, how long the whole stack takes to start on it, commands and freshness at the fixed offered load, the
  * query screens' latencies, what each query shape examined, and the processes' peak memory.
  */
-record AtSize(long events, double appendRate, double relayRate, double projectionRate, Duration startup, Latencies commands,
-              long refused, Latencies freshness, Map<String, Latencies> queries, Map<String, QueryLog.Shape> costs,
-              Map<String, Long> peakRss) {
+record AtSize(long events, double appendRate, double relayRate, double projectionRate, Duration startup,
+              Latencies commands, long refused, Freshness freshness, Map<String, Latencies> queries,
+              Map<String, QueryLog.Shape> costs, Map<String, Long> peakRss) {
 
     /** The query screens measured at every size, by name. */
     static final Map<String, String> SCREENS = screens();
@@ -34,43 +36,60 @@ record AtSize(long events, double appendRate, double relayRate, double projectio
     }
 
     /** The steps of one size, in the order the data allows. */
-    record Steps(Benchmark.Settings settings, BenchStack stack, Api api, Waits waits,
+    record Steps(Benchmark.Settings settings, BenchStack stack, Api api, Waits waits, Baselines bare,
                  SyntheticCommunity community, StoreGrowth growth, QueryCostCheck costs, List<String> members) {
 
-        AtSize measure(long size, double fixedRate) throws Exception {
+        AtSize measure(long size) throws Exception {
+            double fixedRate = settings.fixedRate();
             long stored = waits.storeCount();
             Benchmark.log("growing the event store from " + stored + " to " + size + " events");
             double publishedBefore = waits.published();
             long start = System.nanoTime();
-            growth.append(community, size - stored);
-            double appendRate = (size - stored) / ((System.nanoTime() - start) / 1e9);
-            waits.publishedAtLeast(publishedBefore + size - stored);
-            double relayRate = (size - stored) / ((System.nanoTime() - start) / 1e9);
+            growth.append(community, Math.max(0, size - stored));
+            long grown = waits.storeCount();
+            long appended = grown - stored;
+            double appendRate = appended / ((System.nanoTime() - start) / 1e9);
+            waits.publishedAtLeast(publishedBefore + appended);
+            double relayRate = appended / ((System.nanoTime() - start) / 1e9);
             waits.projectionsCaughtUp(size + " stored events");
-            double projectionRate = (size - stored) / ((System.nanoTime() - start) / 1e9);
-            Benchmark.log("  appended %.0f events/s; all published at %.0f events/s, in the read models at %.0f events/s"
-                    .formatted(appendRate, relayRate, projectionRate));
+            double projectionRate = appended / ((System.nanoTime() - start) / 1e9);
+            Benchmark.log("  appended %d events at %.0f/s; all published at %.0f/s, in the read models at %.0f/s"
+                    .formatted(appended, appendRate, relayRate, projectionRate));
 
             Duration startup = stack.restart();
-            Benchmark.log("  restarted the whole stack on " + size + " events in " + startup.toMillis() + " ms");
+            Benchmark.log("  restarted the whole stack on " + waits.storeCount() + " events in " + startup.toMillis() + " ms");
+            Benchmark.log("  warming up for " + settings.warmup().toSeconds() + " s after the restart");
+            new Ingest(api, members).closedLoop(settings.users(), settings.warmup());
+            waits.relayCaughtUp();
+            waits.projectionsCaughtUp("the warm-up");
 
             Benchmark.log("  commands at a fixed %.0f commands/s for %d s, with freshness probes".formatted(fixedRate,
                     settings.fixed().toSeconds()));
             Ingest fixed = new Ingest(api, members);
             Freshness freshness = new Freshness(api, members);
-            Thread probes = new Thread(() -> freshness.probe(settings.probeRate(), settings.fixed()), "freshness");
-            probes.start();
-            fixed.openLoop(fixedRate, settings.fixed());
-            probes.join();
-            Benchmark.log("  commands " + fixed.latencies.summary() + "; freshness " + freshness.latencies.summary());
+            Map<TopicPartition, Long> before = bare.endOffsets();
+            try (KafkaConsumer<String, byte[]> consumer = bare.consumer()) {
+                Thread probes = new Thread(() -> {
+                    try {
+                        freshness.probe(settings.probeRate(), settings.fixed(), consumer, before);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "freshness");
+                probes.start();
+                fixed.openLoop(fixedRate, settings.fixed());
+                probes.join();
+            }
+            Benchmark.log("  commands " + fixed.latencies.summary() + "; freshness " + freshness.latencies.summary()
+                    + " (relay " + freshness.relayPart.summary() + "; query side " + freshness.queryPart.summary() + ")");
             waits.projectionsCaughtUp("the fixed load");
 
             Map<String, Latencies> queries = queries();
             Map<String, QueryLog.Shape> costs = this.costs.measure("tour-" + size + "-");
             Map<String, Long> rss = new LinkedHashMap<>();
             stack.processes().forEach((name, pid) -> rss.put(name, BenchStack.peakRssMib(pid).orElse(-1L)));
-            return new AtSize(size, appendRate, relayRate, projectionRate, startup, fixed.latencies, fixed.rejected.get(),
-                    freshness.latencies, queries, costs, rss);
+            return new AtSize(grown, appendRate, relayRate, projectionRate, startup, fixed.latencies, fixed.rejected.get(),
+                    freshness, queries, costs, rss);
         }
 
         private Map<String, Latencies> queries() {

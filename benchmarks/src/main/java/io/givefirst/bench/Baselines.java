@@ -208,6 +208,13 @@ final class Baselines {
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** The live topic's end offset of each partition. */
+    Map<TopicPartition, Long> endOffsets() {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            return consumer.endOffsets(partitions(consumer));
+        }
+    }
+
     /** The live topic's end offsets, summed: how many records it holds. */
     long topicSize() {
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {

@@ -53,6 +53,10 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--embedded-inserts")) {
+            EmbeddedInserts.run();
+            return;
+        }
         Settings settings = Settings.from(args);
         String machine = Machine.describe();
         log("machine: " + machine);
@@ -82,20 +86,22 @@ public final class Benchmark {
         new Ingest(api, members).closedLoop(settings.users(), settings.warmup());
         waits.relayCaughtUp();
 
-        double fixedRate = measureSaturation(members);
+        PlatformTour tour = new PlatformTour(stack.commandUrl(), stack.queryUrl(), api::token, api.adminToken());
+        QueryCostCheck costs = new QueryCostCheck(mongo, tour, Set.of("projection_generations"), COST_SLACK,
+                Map.of("verified_help {verifiedAt: {$gte: ?}}", LEADERBOARD, "verified_help {}", LEADERBOARD));
+        AtSize.Steps steps = new AtSize.Steps(settings, stack, api, waits, bare,
+                new SyntheticCommunity(settings.syntheticMembers()), new StoreGrowth(mongo), costs, members);
+        List<AtSize> sizes = new ArrayList<>();
+        sizes.add(steps.measure(settings.sizes().get(0)));
+
+        measureSaturation(members);
         measureRelay();
         log("bare Kafka produce → consume round trips");
         Latencies roundTrips = bare.roundTrips(settings.probeRate() * 4, settings.fixed());
         log("  " + roundTrips.summary());
 
-        PlatformTour tour = new PlatformTour(stack.commandUrl(), stack.queryUrl(), api::token, api.adminToken());
-        QueryCostCheck costs = new QueryCostCheck(mongo, tour, Set.of("projection_generations"), COST_SLACK,
-                Map.of("verified_help {verifiedAt: {$gte: ?}}", LEADERBOARD, "verified_help {}", LEADERBOARD));
-        AtSize.Steps steps = new AtSize.Steps(settings, stack, api, waits, new SyntheticCommunity(settings.syntheticMembers()),
-                new StoreGrowth(mongo), costs, members);
-        List<AtSize> sizes = new ArrayList<>();
-        for (long size : settings.sizes()) {
-            sizes.add(steps.measure(size, fixedRate));
+        for (long size : settings.sizes().subList(1, settings.sizes().size())) {
+            sizes.add(steps.measure(size));
             if (size == settings.rebuildAt()) {
                 measureRebuild();
             }
@@ -108,8 +114,8 @@ public final class Benchmark {
                         Report.num(last.events()) + " events", last.costs())) + "\n";
     }
 
-    /** Ingest at saturation against raw inserts of the same documents; answers the fixed rate used at every size. */
-    private double measureSaturation(List<String> members) throws Exception {
+    /** Ingest at saturation against raw inserts of the same documents. */
+    private void measureSaturation(List<String> members) throws Exception {
         log("ingest at saturation: " + settings.users() + " members acting back to back for "
                 + settings.saturation().toSeconds() + " s");
         long storedBefore = waits.storeCount();
@@ -138,7 +144,6 @@ public final class Benchmark {
             report.note("first refused command: " + saturation.firstRejection());
         }
         waits.relayCaughtUp();
-        return Math.max(5, Math.floor(commandsPerSecond * settings.fixedShare()));
     }
 
     private List<String> joinMembers(int count) throws Exception {
@@ -258,7 +263,7 @@ public final class Benchmark {
 
     /** What the run does; every value can be set with {@code --name=value}. */
     record Settings(Path stackJar, Path out, String infraHeap, int members, int users, Duration warmup,
-                    Duration saturation, Duration fixed, double fixedShare, double probeRate, double queryRate,
+                    Duration saturation, Duration fixed, double fixedRate, double probeRate, double queryRate,
                     Duration queryTime, List<Long> sizes, long rebuildAt, int syntheticMembers) {
         static Settings from(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -276,17 +281,17 @@ public final class Benchmark {
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup-seconds", "20"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("saturation-seconds", "60"))),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("fixed-seconds", "40"))),
-                    Double.parseDouble(given.getOrDefault("fixed-share", "0.5")),
+                    Double.parseDouble(given.getOrDefault("fixed-rate", "80")),
                     Double.parseDouble(given.getOrDefault("probe-rate", "5")),
                     Double.parseDouble(given.getOrDefault("query-rate", "30")),
                     Duration.ofSeconds(Long.parseLong(given.getOrDefault("query-seconds", "30"))),
                     java.util.Arrays.stream(given.getOrDefault("sizes", "10000,100000,1000000").split(","))
                             .map(String::trim).map(Long::parseLong).toList(),
                     Long.parseLong(given.getOrDefault("rebuild-at", "100000")),
-                    Integer.parseInt(given.getOrDefault("synthetic-members", "20000")));
+                    Integer.parseInt(given.getOrDefault("synthetic-members", "5000")));
             Map<String, String> known = new HashMap<>(given);
             List.of("stack-jar", "out", "infra-heap", "members", "users", "warmup-seconds", "saturation-seconds",
-                    "fixed-seconds", "fixed-share", "probe-rate", "query-rate", "query-seconds", "sizes", "rebuild-at",
+                    "fixed-seconds", "fixed-rate", "probe-rate", "query-rate", "query-seconds", "sizes", "rebuild-at",
                     "synthetic-members").forEach(known::remove);
             if (!known.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings " + known.keySet());

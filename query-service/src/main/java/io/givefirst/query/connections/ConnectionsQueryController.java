@@ -18,6 +18,7 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,6 +35,7 @@ class ConnectionsQueryController {
     static final int INTRODUCTION_WEIGHT = 1;
     static final int MAX_HOPS = 4;
     private static final int MAX_VISITED = 20_000;
+    private static final int FRONTIER_READ = 500;
 
     private static final Comparator<Connection> STRONGEST_FIRST = Comparator.comparingInt(Connection::strength)
             .reversed().thenComparing(Connection::since).thenComparing(Connection::memberId);
@@ -88,11 +90,20 @@ class ConnectionsQueryController {
         return edge.getList(set, String.class, List.of()).size();
     }
 
-    /** The edges from these members, by member then other member: the same path every time among equally short ones. */
+    /**
+     * The edges from these members, by member then other member: the same path every time among equally short
+     * ones. A wide frontier is read a few hundred members at a time, each read a set of index ranges.
+     */
     private List<Document> edgesFrom(Collection<String> members) {
-        return collections.get(ConnectionsProjection.EDGES).find(Filters.in("memberId", members))
-                .projection(Projections.include("memberId", "otherId"))
-                .sort(Sorts.ascending("memberId", "otherId")).into(new ArrayList<>());
+        List<String> sorted = new ArrayList<>(new TreeSet<>(members));
+        List<Document> edges = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += FRONTIER_READ) {
+            collections.get(ConnectionsProjection.EDGES)
+                    .find(Filters.in("memberId", sorted.subList(from, Math.min(sorted.size(), from + FRONTIER_READ))))
+                    .projection(Projections.include("memberId", "otherId"))
+                    .sort(Sorts.ascending("memberId", "otherId")).into(edges);
+        }
+        return edges;
     }
 
     @Operation(summary = "The shortest chain of confirmed relationships from one member to another (up to 4 hops)")

@@ -17,12 +17,13 @@ import java.util.Map;
  * than the query: at worst an index proposes a few candidates too many.
  *
  * @param points  equality values (normalized), or null when the field has no equality condition
- * @param negated the condition also holds {@code $ne}, {@code $nin} or {@code $not}: on an array, the server's
- *                matcher then lets the negation decide alone, so such bounds hold only where no field is an array
+ * @param negated the condition also holds {@code $ne}, {@code $nin}, {@code $not} or {@code $all}: on a path
+ *                through an array, the server's matcher then lets that operator decide alone, so such bounds hold
+ *                only where no field is an array
  */
 record Bounds(List<Object> points, Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive,
               boolean negated) {
-    private static final java.util.Set<String> NEGATIONS = java.util.Set.of("$ne", "$nin", "$not");
+    private static final java.util.Set<String> NEGATIONS = java.util.Set.of("$ne", "$nin", "$not", "$all");
 
     /** The bounds of every field of a query, its top level and its {@code $and}s. */
     static Map<String, Bounds> of(Document query) {

@@ -40,6 +40,10 @@ abstract class IndexEntries {
         return map.remove(key);
     }
 
+    Object get(String key) {
+        return map.get(key);
+    }
+
     boolean contains(String key) {
         return map.containsKey(key);
     }

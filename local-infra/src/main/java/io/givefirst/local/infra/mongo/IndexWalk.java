@@ -5,9 +5,11 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a plan's ranges in index order and hands out matching documents a few at a time, so a sorted query
@@ -24,6 +26,7 @@ final class IndexWalk {
     private final Document query;
     private final IndexedQueries.Access<?> collection;
     private final Deque<Document> ready = new ArrayDeque<>();
+    private final Set<Object> visited = new HashSet<>();
     private int toSkip;
     private int remaining;
     private int interval;
@@ -64,6 +67,9 @@ final class IndexWalk {
             }
             ties.sort(collection.naturalOrder());
             for (Object position : ties) {
+                if (!visited.add(position)) {
+                    continue; // a document that became an array between two batches has an entry further on too
+                }
                 Document document = collection.load(position);
                 examined++;
                 if (document != null && collection.matches(document, query)) {

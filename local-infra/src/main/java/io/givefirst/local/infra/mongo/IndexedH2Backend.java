@@ -32,6 +32,7 @@ public final class IndexedH2Backend extends H2Backend {
     /** The map names H2Database uses for a collection's documents and metadata. */
     private static final String DATA = "databases.";
     private static final String META = "meta.";
+    private static final String ORDERED_INDEX = "._ordered_index_";
 
     private QueryLog log;
 
@@ -78,17 +79,25 @@ public final class IndexedH2Backend extends H2Backend {
             return new Collection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
+        /**
+         * Every unique index, {@code _id} included, keeps its keys in its own entries ({@link UniqueKeys}); the map
+         * of H2Database's unique index, if a store written before has one, is removed.
+         */
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
                                                         boolean sparse) {
-            Index<Object> unique = super.openOrCreateUniqueIndex(collection, name, keys, sparse);
-            return Indexes.isId(keys) ? unique : new OrderedIndex<>(name, keys, sparse, unique, entries(collection, name));
+            String replaced = getFullCollectionNamespace(collection) + "._index_" + name;
+            if (getMvStore().hasMap(replaced)) {
+                getMvStore().removeMap(replaced);
+            }
+            IndexEntries entries = entries(collection, name);
+            return new OrderedIndex<>(name, keys, sparse, entries, index -> new UniqueKeys<>(index, entries));
         }
 
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
                                                            boolean sparse) {
-            return new OrderedIndex<>(name, keys, sparse, null, entries(collection, name));
+            return new OrderedIndex<>(name, keys, sparse, entries(collection, name), index -> Uniqueness.none());
         }
 
         @Override
@@ -97,13 +106,37 @@ public final class IndexedH2Backend extends H2Backend {
             getMvStore().removeMap(entriesMapName(collection.getCollectionName(), indexName));
         }
 
+        /**
+         * Renames the collection's maps — documents, metadata and ordered indexes — before the backend moves the
+         * collection: H2Database looks its maps up by the collection's name after renaming it, so on its own it
+         * leaves the documents under the old name, where a new collection of that name would find them.
+         */
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            String oldFullName = collection.getFullName();
+            String newFullName = getFullCollectionNamespace(newCollectionName);
+            rename(DATA + oldFullName, DATA + newFullName);
+            rename(META + oldFullName, META + newFullName);
+            collection.getIndexes().stream().filter(OrderedIndex.class::isInstance).map(Index::getName)
+                    .forEach(index -> rename(oldFullName + ORDERED_INDEX + index, newFullName + ORDERED_INDEX + index));
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+        }
+
+        private void rename(String from, String to) {
+            MVStore store = getMvStore();
+            if (store.hasMap(to)) {
+                store.removeMap(to);
+            }
+            store.renameMap(store.openMap(from), to);
+        }
+
         private IndexEntries entries(String collection, String index) {
             return IndexEntries.inMap(getMvStore().openMap(entriesMapName(collection, index),
                     new MVMap.Builder<String, Object>().keyType(StringDataType.INSTANCE)));
         }
 
         private String entriesMapName(String collection, String index) {
-            return getFullCollectionNamespace(collection) + "._ordered_index_" + index;
+            return getFullCollectionNamespace(collection) + ORDERED_INDEX + index;
         }
     }
 

@@ -55,13 +55,14 @@ public final class IndexedMemoryBackend extends MemoryBackend {
         protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
                                                          boolean sparse) {
             Index<Integer> unique = super.openOrCreateUniqueIndex(collection, name, keys, sparse);
-            return Indexes.isId(keys) ? unique : new OrderedIndex<>(name, keys, sparse, unique, IndexEntries.inMemory());
+            return Indexes.isId(keys) ? unique
+                    : new OrderedIndex<>(name, keys, sparse, IndexEntries.inMemory(), index -> Uniqueness.of(unique));
         }
 
         @Override
         protected Index<Integer> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
                                                             boolean sparse) {
-            return new OrderedIndex<>(name, keys, sparse, null, IndexEntries.inMemory());
+            return new OrderedIndex<>(name, keys, sparse, IndexEntries.inMemory(), index -> Uniqueness.none());
         }
     }
 

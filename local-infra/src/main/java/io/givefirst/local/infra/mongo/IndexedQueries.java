@@ -75,12 +75,13 @@ final class IndexedQueries<P> {
         if (orderBy != null && orderBy.containsKey("$natural")) {
             return scan(query, orderBy, skip, limit, batchSize, projection);
         }
-        for (Index<P> candidate : collection.indexes()) {
+        for (Index<P> index : collection.indexes()) {
             // an exact match of a unique index goes where the backend sends it, in the order it answers
-            Index<P> index = candidate instanceof OrderedIndex<P> ordered ? ordered.unique() : candidate;
-            if (index != null && index.canHandle(query)) {
+            Iterable<P> exact = index instanceof OrderedIndex<P> ordered ? ordered.exactMatch(query)
+                    : index.canHandle(query) ? index.getPositions(query) : null;
+            if (exact != null) {
                 List<P> positions = new ArrayList<>();
-                index.getPositions(query).forEach(positions::add);
+                exact.forEach(positions::add);
                 return fromPositions(index.getName(), positions, query, orderBy, skip, limit, batchSize, projection);
             }
         }

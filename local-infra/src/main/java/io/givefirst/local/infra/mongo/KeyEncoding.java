@@ -12,7 +12,8 @@ import java.util.Date;
  * <p>
  * Only types whose order is exactly reproducible are encoded: null (and missing), numbers, strings, object ids,
  * booleans and dates. Anything else — documents, arrays, binary data, NaN, integers that a double cannot hold,
- * fractions beyond the int range (which that comparator orders inconsistently against longs), Decimal128 — is
+ * fractions beyond the int range and numbers beyond 2^63 or infinite (which that comparator orders inconsistently
+ * against longs), Decimal128 — is
  * <em>odd</em>: {@link #encode} answers {@code false}, and the index keeps such a document apart as a candidate
  * for every query, so no answer ever depends on an order this class cannot reproduce.
  * <p>
@@ -130,7 +131,8 @@ final class KeyEncoding {
         } else {
             return false;
         }
-        if (Double.isNaN(d) || (d != Math.rint(d) && Math.abs(d) >= FRACTION_LIMIT)) {
+        // beyond 2^63 (infinities too) the server compares doubles as the longest long, so they tie unlike here
+        if (Double.isNaN(d) || Math.abs(d) >= 0x1p63 || (d != Math.rint(d) && Math.abs(d) >= FRACTION_LIMIT)) {
             return false;
         }
         if (d == 0.0) {

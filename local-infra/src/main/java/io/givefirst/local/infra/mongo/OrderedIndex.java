@@ -8,13 +8,13 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.Json;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -34,20 +34,29 @@ final class OrderedIndex<P> extends Index<P> {
     private static final String MULTIKEY = "\u0003multikey";
     private static final String ODD_END = "\u0003";
 
-    private final Index<P> unique;
+    private final Uniqueness<P> uniqueness;
     private final IndexEntries entries;
+    private final boolean plannable;
     private boolean multikey;
 
-    OrderedIndex(String name, List<IndexKey> keys, boolean sparse, Index<P> unique, IndexEntries entries) {
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse, IndexEntries entries,
+                 Function<OrderedIndex<P>, Uniqueness<P>> uniqueness) {
         super(name, keys, sparse);
-        this.unique = unique;
         this.entries = entries;
+        this.uniqueness = uniqueness.apply(this);
         this.multikey = entries.contains(MULTIKEY);
+        // the matcher reads "a.0" as an array's first element, which the index keys do not: such an index is kept
+        // (it may be unique) but never planned with
+        this.plannable = keys().stream().flatMap(key -> Utils.splitPath(key).stream()).noneMatch(s -> s.matches("\\d+"));
     }
 
-    /** The backend's own unique index this one keeps too, or null. */
-    Index<P> unique() {
-        return unique;
+    boolean plannable() {
+        return plannable;
+    }
+
+    /** The positions an exact match of a unique index's keys answers, as the backend would; else null. */
+    Iterable<P> exactMatch(Document query) {
+        return uniqueness.exactMatch(query);
     }
 
     IndexEntries entries() {
@@ -72,7 +81,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     /** True when the backend's unique index holds documents this index has not taken in yet (an upgrade). */
     boolean needsEntries() {
-        return entries.size() == 0 && unique != null && !unique.isEmpty();
+        return entries.size() == 0 && !uniqueness.isEmpty();
     }
 
     /** Takes in documents the collection already holds, without checking uniqueness again. */
@@ -83,18 +92,22 @@ final class OrderedIndex<P> extends Index<P> {
     private record Keys(Set<String> prefixes, boolean odd, boolean arrays) {
     }
 
+    /** Whether a sparse index leaves this document out: it has none of the keys. */
+    boolean skips(Document document) {
+        return isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValueCollectionAware(document, key)
+                instanceof Missing);
+    }
+
     private Keys keysOf(Document document) {
+        if (skips(document)) {
+            return new Keys(Set.of(), false, false);
+        }
         boolean arrays = false;
         boolean odd = false;
-        boolean anyValue = false;
         for (String key : keys()) {
             Object raw = Utils.getSubdocumentValueCollectionAware(document, key);
-            anyValue |= !(raw instanceof Missing);
             arrays |= raw instanceof Collection;
-            odd |= KeyEncoding.hidesOddNumbers(raw);
-        }
-        if (isSparse() && !anyValue) {
-            return new Keys(Set.of(), false, false);
+            odd |= KeyEncoding.hidesOddNumbers(raw) || arrayInArray(document, Utils.splitPath(key));
         }
         Set<KeyValue> values = getKeyValues(document);
         Set<String> prefixes = new LinkedHashSet<>();
@@ -108,11 +121,38 @@ final class OrderedIndex<P> extends Index<P> {
         return odd || values.isEmpty() ? new Keys(Set.of(), true, arrays) : new Keys(prefixes, false, arrays);
     }
 
+    /**
+     * Whether the path reaches an array inside an array before its last field: the matcher looks into such nested
+     * arrays, the index keys (read as mongo-java-server reads them) do not.
+     */
+    private static boolean arrayInArray(Object value, List<String> path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().anyMatch(v -> v instanceof Collection || arrayInArray(v, path));
+        }
+        return value instanceof Document document && arrayInArray(document.get(path.get(0)), path.subList(1, path.size()));
+    }
+
     /** The part of an entry's key that names the document: its encoded {@code _id}. */
     private static String idKey(Document document) {
         Object id = new KeyValue(Missing.ofNullable(document.get("_id"))).normalized().get(0);
         String encoded = KeyEncoding.encode(id, true);
-        return encoded != null ? encoded : "\uFFFF" + Json.toCompactJsonValue(id);
+        return encoded != null ? encoded : "\uFFFF" + tagged(id);
+    }
+
+    /** A text for any value that differs wherever the value or a type in it differs. */
+    static String tagged(Object value) {
+        if (value instanceof Document document) {
+            StringBuilder text = new StringBuilder("{");
+            document.forEach((key, inner) -> text.append(key).append('=').append(tagged(inner)).append(';'));
+            return text.append('}').toString();
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(OrderedIndex::tagged).collect(java.util.stream.Collectors.joining(";", "[", "]"));
+        }
+        return value == null ? "null" : value.getClass().getName() + ":" + value;
     }
 
     private void addEntries(Document document, Object position) {
@@ -142,33 +182,26 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public P getPosition(Document document) {
-        return unique == null ? null : unique.getPosition(document);
+        return uniqueness.position(document);
     }
 
     @Override
     public void checkAdd(Document document, MongoCollection<P> collection) {
         getKeyValues(document);
-        if (unique != null) {
-            unique.checkAdd(document, collection);
-        }
+        uniqueness.checkAdd(document, collection);
     }
 
     @Override
     public void add(Document document, P position, MongoCollection<P> collection) {
-        if (unique != null) {
-            unique.add(document, position, collection);
-        }
+        uniqueness.add(document, position, collection);
         addEntries(document, position);
     }
 
     @Override
     public P remove(Document document) {
         P position = removeEntries(document);
-        if (unique != null) {
-            P removed = unique.remove(document);
-            return removed != null ? removed : position;
-        }
-        return position;
+        P removed = uniqueness.remove(document);
+        return removed != null ? removed : position;
     }
 
     /** Never chosen by the backend's own query path: {@link IndexedQueries} plans with this index itself. */
@@ -189,7 +222,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public boolean isEmpty() {
-        return entries.size() == 0 && (unique == null || unique.isEmpty());
+        return entries.size() == 0 && uniqueness.isEmpty();
     }
 
     @Override
@@ -200,16 +233,12 @@ final class OrderedIndex<P> extends Index<P> {
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
         getKeyValues(newDocument);
-        if (unique != null) {
-            unique.checkUpdate(oldDocument, newDocument, collection);
-        }
+        uniqueness.checkUpdate(oldDocument, newDocument, collection);
     }
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
-        if (unique != null) {
-            unique.updateInPlace(oldDocument, newDocument, position, collection);
-        }
+        uniqueness.update(oldDocument, newDocument, position, collection);
         if (!keysOf(oldDocument).equals(keysOf(newDocument))) {
             removeEntries(oldDocument);
             addEntries(newDocument, position);
@@ -227,14 +256,12 @@ final class OrderedIndex<P> extends Index<P> {
 
     @Override
     public boolean isUnique() {
-        return unique != null;
+        return uniqueness.unique();
     }
 
     @Override
     public void drop() {
         entries.clear();
-        if (unique != null) {
-            unique.drop();
-        }
+        uniqueness.drop();
     }
 }

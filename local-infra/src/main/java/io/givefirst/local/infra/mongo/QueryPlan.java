@@ -29,6 +29,9 @@ record QueryPlan<P>(OrderedIndex<P> index, List<Interval> intervals, int constra
 
     /** The plan of {@code index} for a query, or null when the index cannot serve it. */
     static <P> QueryPlan<P> of(OrderedIndex<P> index, Map<String, Bounds> bounds, Document orderBy) {
+        if (!index.plannable()) {
+            return null;
+        }
         List<IndexKey> keys = index.getKeys();
         List<String> prefixes = List.of(OrderedIndex.ENTRY);
         List<Interval> intervals = new ArrayList<>();

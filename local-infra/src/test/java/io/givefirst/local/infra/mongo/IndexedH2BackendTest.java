@@ -90,4 +90,21 @@ class IndexedH2BackendTest {
             assertThat(sequences).containsExactly(28L, 29L);
         }
     }
+
+    @Test
+    void aRenamedCollectionTakesItsIndexEntriesAlong() {
+        try (MongoWireServer server = MongoWireServer.onFile(data.resolve("rename.mv"), FreePorts.pick()).start();
+             MongoClient client = MongoClients.create(server.uri("db"))) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+            declareIndexes(events);
+            events.insertMany(events(300));
+            events.renameCollection(new com.mongodb.MongoNamespace("db", "archive"));
+            MongoCollection<Document> fresh = client.getDatabase("db").getCollection("events");
+            declareIndexes(fresh);
+            fresh.insertOne(new Document("aggregate", "z").append("sequence", 0L).append("timestamp", "t999999"));
+
+            assertThat(tail(client.getDatabase("db").getCollection("archive"), "t000298")).containsExactly("t000298", "t000299");
+            assertThat(tail(fresh, "t000000")).containsExactly("t999999");
+        }
+    }
 }
