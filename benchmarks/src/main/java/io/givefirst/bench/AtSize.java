@@ -45,7 +45,7 @@ record AtSize(long events, double appendRate, double relayRate, double projectio
             Benchmark.log("growing the event store from " + stored + " to " + size + " events");
             double publishedBefore = waits.published();
             long start = System.nanoTime();
-            growth.append(community, Math.max(0, size - stored));
+            growth.append(community, Math.max(0, size - stored), settings.growthRate());
             long grown = waits.storeCount();
             long appended = grown - stored;
             double appendRate = appended / ((System.nanoTime() - start) / 1e9);

@@ -143,6 +143,17 @@ final class BenchStack implements AutoCloseable {
         return pids;
     }
 
+    /** CPU time (user + system) a process has used so far, in milliseconds; -1 when it cannot be read. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** The kernel's high-water mark of a process's resident set ({@code VmHWM}), in MiB. */
     static Optional<Long> peakRssMib(long pid) {
         return statusField(pid, "VmHWM:");

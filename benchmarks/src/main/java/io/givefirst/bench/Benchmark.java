@@ -120,9 +120,11 @@ public final class Benchmark {
                 + settings.saturation().toSeconds() + " s");
         long storedBefore = waits.storeCount();
         Ingest saturation = new Ingest(api, members);
+        Map<String, Long> cpuBefore = cpu();
         long start = System.nanoTime();
         saturation.closedLoop(settings.users(), settings.saturation());
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> cpuAfter = cpu();
         long stored = waits.storeCount() - storedBefore;
         double commandsPerSecond = saturation.commands.get() / seconds;
         double eventsPerSecond = stored / seconds;
@@ -143,6 +145,15 @@ public final class Benchmark {
         if (saturation.firstRejection() != null) {
             report.note("first refused command: " + saturation.firstRejection());
         }
+        long commands = saturation.commands.get();
+        String perCommand = cpuAfter.entrySet().stream().map(e -> "%s %s ms".formatted(
+                e.getKey().replaceAll(" \\(.*", ""), Report.num((e.getValue() - cpuBefore.get(e.getKey())) / (double) commands)))
+                .collect(java.util.stream.Collectors.joining(", "));
+        long machine = cpuAfter.values().stream().mapToLong(Long::longValue).sum()
+                - cpuBefore.values().stream().mapToLong(Long::longValue).sum();
+        report.row("1. CPU time per command at saturation, by process (from /proc; 2 cores = 2 000 ms/s)",
+                perCommand + "; all three " + Report.num(machine / (double) commands) + " ms, using "
+                        + Report.num(machine / seconds / 10) + "% of one core", "—", "—", "—");
         waits.relayCaughtUp();
     }
 
@@ -169,46 +180,49 @@ public final class Benchmark {
         return members;
     }
 
+    private Map<String, Long> cpu() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        stack.processes().forEach((name, pid) -> cpu.put(name, BenchStack.cpuMillis(pid)));
+        return cpu;
+    }
+
     private void measureRelay() throws Exception {
         waits.relayCaughtUp();
         long events = waits.storeCount();
-        double before = waits.published();
-        log("relay: re-publishing the whole store (" + events + " events) from its start");
-        long start = System.nanoTime();
-        Api.Reply reset = api.adminCommand("/admin/relay/republish", "{}");
-        if (!reset.ok()) {
-            throw new IllegalStateException("republish answered " + reset.status() + " " + reset.body());
-        }
-        waits.publishedAtLeast(before + events);
-        double relayRate = events / ((System.nanoTime() - start) / 1e9);
-        log("  %.0f events/s".formatted(relayRate));
+        log("re-publishing the whole store (" + events + " events) into the live topic");
+        double republishRate = copy("{}");
+        log("  %.0f events/s".formatted(republishRate));
         waits.projectionsCaughtUp("the republished duplicates");
-        log("store copy: the same store reader and Kafka producer as the relay, into a topic nobody consumes");
-        long copyStart = System.nanoTime();
-        Api.Reply copy = api.adminCommand("/admin/relay/republish", "{\"topic\":\"bench.store-copy\"}");
-        if (!copy.ok()) {
-            throw new IllegalStateException("the store copy answered " + copy.status() + " " + copy.body());
-        }
-        JsonNode copyStatus;
-        do {
-            Thread.sleep(100);
-            copyStatus = api.adminCommandGet("/admin/relay/republish").json();
-        } while (!present(copyStatus.path("finishedAt")));
-        if (!"DONE".equals(copyStatus.path("state").asString())) {
-            log("  the store copy ended " + copyStatus);
-        }
-        double copyRate = copyStatus.path("published").asLong() / ((System.nanoTime() - copyStart) / 1e9);
+        log("the same copy into a topic nobody consumes");
+        double copyRate = copy("{\"topic\":\"bench.store-copy\"}");
         log("  %.0f events/s".formatted(copyRate));
         List<ConsumerRecord<String, byte[]>> records = bare.readTopic(events);
         double producerRate = bare.bareProducer(records);
         log("  bare producer: %.0f records/s".formatted(producerRate));
-        report.row("2. relay, store → Kafka: the live relay re-publishing the whole store (" + events
-                        + " events) while query-service consumes the duplicates",
-                Report.num(relayRate) + " events/s", Report.num(producerRate) + " records/s (producer, acks=all, same records)",
-                "—", Report.ratio(relayRate, producerRate) + " of bare");
-        report.row("2. relay, store → Kafka: the same store reader and producer copying the store to an unread topic",
-                Report.num(copyRate) + " events/s", Report.num(producerRate) + " records/s (as above)",
-                "—", Report.ratio(copyRate, producerRate) + " of bare");
+        report.row("2. re-publishing the whole store (" + events + " events) into the live topic while query-service "
+                        + "consumes the duplicates", Report.num(republishRate) + " events/s",
+                Report.num(producerRate) + " records/s (producer, acks=all, same records)", "—",
+                Report.ratio(republishRate, producerRate) + " of bare");
+        report.row("2. the same copy of the store into a topic nobody consumes", Report.num(copyRate) + " events/s",
+                Report.num(producerRate) + " records/s (as above)", "—", Report.ratio(copyRate, producerRate) + " of bare");
+    }
+
+    /** Starts a copy of the store ({@code /admin/relay/republish}) and waits for it: events per second. */
+    private double copy(String request) throws Exception {
+        long start = System.nanoTime();
+        Api.Reply started = api.adminCommand("/admin/relay/republish", request);
+        if (!started.ok()) {
+            throw new IllegalStateException("the copy answered " + started.status() + " " + started.body());
+        }
+        JsonNode status;
+        do {
+            Thread.sleep(100);
+            status = api.adminCommandGet("/admin/relay/republish").json();
+        } while (!present(status.path("finishedAt")));
+        if (!"DONE".equals(status.path("state").asString())) {
+            log("  the copy ended " + status);
+        }
+        return status.path("published").asLong() / ((System.nanoTime() - start) / 1e9);
     }
 
     private void measureRebuild() throws Exception {
@@ -264,7 +278,7 @@ public final class Benchmark {
     /** What the run does; every value can be set with {@code --name=value}. */
     record Settings(Path stackJar, Path out, String infraHeap, int members, int users, Duration warmup,
                     Duration saturation, Duration fixed, double fixedRate, double probeRate, double queryRate,
-                    Duration queryTime, List<Long> sizes, long rebuildAt, int syntheticMembers) {
+                    Duration queryTime, List<Long> sizes, long rebuildAt, int syntheticMembers, double growthRate) {
         static Settings from(String[] args) {
             Map<String, String> given = new HashMap<>();
             for (String arg : args) {
@@ -288,11 +302,12 @@ public final class Benchmark {
                     java.util.Arrays.stream(given.getOrDefault("sizes", "10000,100000,1000000").split(","))
                             .map(String::trim).map(Long::parseLong).toList(),
                     Long.parseLong(given.getOrDefault("rebuild-at", "100000")),
-                    Integer.parseInt(given.getOrDefault("synthetic-members", "5000")));
+                    Integer.parseInt(given.getOrDefault("synthetic-members", "5000")),
+                    Double.parseDouble(given.getOrDefault("growth-rate", "800")));
             Map<String, String> known = new HashMap<>(given);
             List.of("stack-jar", "out", "infra-heap", "members", "users", "warmup-seconds", "saturation-seconds",
                     "fixed-seconds", "fixed-rate", "probe-rate", "query-rate", "query-seconds", "sizes", "rebuild-at",
-                    "synthetic-members").forEach(known::remove);
+                    "synthetic-members", "growth-rate").forEach(known::remove);
             if (!known.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings " + known.keySet());
             }

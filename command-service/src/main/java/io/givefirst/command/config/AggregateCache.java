@@ -1,5 +1,7 @@
 package io.givefirst.command.config;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,18 +9,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 
 /**
  * The aggregates last used, at most {@code capacity} of them, least recently used first out. A command on a cached
- * aggregate does not read its events back from the store. Axon's caching repository drops an entry when a unit of
- * work rolls back, so a stale entry (another instance appended meanwhile) costs one conflict on the store's unique
- * (aggregate, sequence) index and a retry, never a wrong decision. See ADR 10.
+ * aggregate does not read its events back from the store. Another instance may have appended to the aggregate
+ * since it was cached: before an entry is used, the store is asked whether the event after the cached version
+ * exists — one exact key of its unique (aggregate, sequence) index — and a stale entry is dropped, so the
+ * aggregate is loaded afresh and no decision is taken on stale state (ADR 10, issue 13).
  */
 public final class AggregateCache implements Cache {
+    /** Whether the store holds the event after {@code version} of {@code aggregateId}. */
+    @FunctionalInterface
+    public interface Store {
+        boolean hasEventAfter(String aggregateId, long version);
+    }
+
+    private static final VarHandle VERSION = versionOfEntries();
     private final Map<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+    private final Store store;
 
-    public AggregateCache(int capacity) {
+    public AggregateCache(int capacity, Store store) {
+        this.store = store;
         if (capacity < 1) {
             throw new IllegalArgumentException("the aggregate cache needs a capacity of at least 1");
         }
@@ -38,10 +51,29 @@ public final class AggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public synchronized <K, V> V get(K key) {
         Object value = entries.get(key);
+        if (value != null && stale(key, value)) {
+            remove(key);
+            return null;
+        }
         if (value != null) {
             tell(l -> l.onEntryRead(key, value));
         }
         return (V) value;
+    }
+
+    private boolean stale(Object key, Object value) {
+        Long version = value instanceof AggregateCacheEntry<?> entry ? (Long) VERSION.get(entry) : null;
+        return version != null && store.hasEventAfter(key.toString(), version);
+    }
+
+    /** Axon's cache entry keeps its aggregate's version, but does not show it: read through a private lookup. */
+    private static VarHandle versionOfEntries() {
+        try {
+            return MethodHandles.privateLookupIn(AggregateCacheEntry.class, MethodHandles.lookup())
+                    .findVarHandle(AggregateCacheEntry.class, "version", Long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Axon version's cache entry has no version field", e);
+        }
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.givefirst.command.config;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import io.givefirst.command.introduction.IntroductionOutcomes;
-import io.givefirst.command.relay.EventRelay;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import io.givefirst.command.relay.RelayStorageStrategy;
 import io.givefirst.events.member.MemberJoinedEventUpcaster;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.bson.Document;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -41,8 +44,8 @@ class EventStoreConfig {
     }
 
     /**
-     * The store's unique (aggregateIdentifier, sequenceNumber) index is what makes concurrent writers safe; its
-     * (timestamp, sequenceNumber) index serves the relay's and the processes' reads of the store's tail.
+     * The store's unique (aggregateIdentifier, sequenceNumber) index is what makes concurrent writers safe; every
+     * event is stored unrelayed, for the relay to find (ADR 12).
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
@@ -51,7 +54,8 @@ class EventStoreConfig {
                                           @Value("${givefirst.event-store.fetch-size:1000}") int fetchSize) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
-                // events per read when the relay or a process is behind (a replay, a re-publish): Axon reads 100
+                .storageStrategy(new RelayStorageStrategy())
+                // events per read of an aggregate's stream: Axon reads 100
                 .batchSize(fetchSize)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
@@ -62,13 +66,17 @@ class EventStoreConfig {
 
     /**
      * Recently used aggregates stay in memory, so a command on one does not read its events back from the store
-     * (ADR 10). {@code givefirst.aggregate-cache.capacity}: how many, default 10 000; named by every {@code @Aggregate}.
+     * (ADR 10); each use first checks the store for an event appended meanwhile by another instance. {@code givefirst.aggregate-cache.capacity}: how many, default 10 000; named by every {@code @Aggregate}.
      */
     @Bean
-    Cache aggregateCache(@Value("${givefirst.aggregate-cache.capacity:10000}") int capacity) {
-        return new AggregateCache(capacity);
+    Cache aggregateCache(@Value("${givefirst.aggregate-cache.capacity:10000}") int capacity, MongoDatabase commandDatabase) {
+        MongoCollection<Document> events = commandDatabase.getCollection("domainevents");
+        return new AggregateCache(capacity, (aggregateId, version) -> events.find(Filters.and(
+                        Filters.eq("aggregateIdentifier", aggregateId), Filters.eq("sequenceNumber", version + 1)))
+                .projection(Projections.include("_id")).limit(1).first() != null);
     }
 
+    /** No processor here tracks today (the relay keeps its place in the store, ADR 12); one added later keeps its token. */
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
@@ -82,17 +90,13 @@ class EventStoreConfig {
     }
 
     /**
-     * Axon's default error handler logs and skips a failing event. Neither the relay (an event must never be
-     * skipped on its way to Kafka), nor the lookups (a command must fail if its lookup is not updated), nor the
-     * introduction outcomes (a fruitful introduction must not be missed) may do that.
+     * Axon's default error handler logs and skips a failing event: the lookups must not (a command must fail if its
+     * lookup is not updated).
      */
     @Bean
     ConfigurerModule propagateHandlerErrors() {
         return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(EventRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(Lookups.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(IntroductionOutcomes.PROCESSING_GROUP,
-                        c -> PropagatingErrorHandler.instance());
+                .registerListenerInvocationErrorHandler(Lookups.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 
     /** Old revisions in the store are read as the current ones: aggregates and the relay see only those. */

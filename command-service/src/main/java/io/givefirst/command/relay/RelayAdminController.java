@@ -2,27 +2,27 @@ package io.givefirst.command.relay;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins re-publish the whole event store to Kafka. Requires the admin role. */
+/** Admins re-publish the whole event store to Kafka and audit the relay. Requires the admin role. */
 @RestController
-@Tag(name = "Admin: relay", description = "Re-publishing the event store")
+@Tag(name = "Admin: relay", description = "Re-publishing the event store, auditing the relay")
 class RelayAdminController {
     private static final String TOPIC_NAME = "[a-zA-Z0-9._-]{1,249}";
-    private final EventProcessingConfiguration processing;
     private final StoreCopy copy;
+    private final RelayAudit audit;
     private final RelayProperties properties;
 
-    RelayAdminController(EventProcessingConfiguration processing, StoreCopy copy, RelayProperties properties) {
-        this.processing = processing;
+    RelayAdminController(StoreCopy copy, RelayAudit audit, RelayProperties properties) {
         this.copy = copy;
+        this.audit = audit;
         this.properties = properties;
     }
 
@@ -31,28 +31,24 @@ class RelayAdminController {
     }
 
     /**
-     * Resets the relay's token to the start of the store: every event is published again, after which the relay
-     * carries on with new ones. Consumers see duplicates (same {@code ce_id}); read models do not change because
-     * projections are idempotent. Progress shows in {@code givefirst_relay_lag_seconds}. With several
-     * command-service instances, call it on one: the reset waits for the others to release the relay's segments.
+     * Publishes the whole store again: into the live topic (every event a second time, same {@code ce_id};
+     * projections are idempotent, so read models do not change) or copied into another topic. The live relay
+     * carries on meanwhile; any instance can do it. Progress: {@code GET} on the same path.
      */
     @Operation(summary = "Re-publish the whole event store to Kafka: into the live topic, or copied into another one")
     @PostMapping("/admin/relay/republish")
-    ResponseEntity<?> republish(@RequestBody(required = false) RepublishRequest request) {
-        String topic = request == null ? null : request.topic();
-        if (topic != null && !topic.equals(properties.topic())) {
-            if (!topic.matches(TOPIC_NAME)) {
-                throw new IllegalArgumentException("topic must be 1 to 249 letters, digits, '.', '_' or '-'");
-            }
-            return ResponseEntity.accepted().body(copy.start(topic));
+    ResponseEntity<StoreCopy.Status> republish(@RequestBody(required = false) RepublishRequest request) {
+        String topic = request == null || request.topic() == null ? properties.topic() : request.topic();
+        if (!topic.matches(TOPIC_NAME)) {
+            throw new IllegalArgumentException("topic must be 1 to 249 letters, digits, '.', '_' or '-'");
         }
-        StreamingEventProcessor relay = processing
-                .eventProcessor(EventRelay.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("the relay is not configured"));
-        relay.shutDown();
-        relay.resetTokens();
-        relay.start();
-        return ResponseEntity.accepted().body(Map.of("republishing", true, "processor", EventRelay.PROCESSING_GROUP));
+        return ResponseEntity.accepted().body(copy.start(topic));
+    }
+
+    @Operation(summary = "Compare the store with the topic since a time; put what is missing back to be relayed")
+    @GetMapping("/admin/relay/audit")
+    RelayAudit.Report audit(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since) {
+        return audit.audit(since);
     }
 
     @Operation(summary = "Progress of the latest copy of the store into another topic")

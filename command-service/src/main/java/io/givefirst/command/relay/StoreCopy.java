@@ -2,18 +2,13 @@ package io.givefirst.command.relay;
 
 import io.givefirst.command.rules.RuleViolation;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -22,26 +17,30 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the whole event store, as it is when the copy starts, into another topic (e.g. to move consumers
- * to a topic with more partitions). The live relay is not touched and keeps publishing to its topic.
+ * Publishes the whole event store into a topic: another one (e.g. to move consumers to a topic with more
+ * partitions), or the live one again (a re-publish; consumers are idempotent). It reads the store in the order of
+ * its unique (aggregate, sequence) index, a page at a time, so every event stored when the copy reaches its place
+ * is copied and each aggregate's events arrive in order. The live relay is not touched, and any instance can run
+ * a copy.
  */
 @Component
 class StoreCopy {
     private static final Logger log = LoggerFactory.getLogger(StoreCopy.class);
-    private static final int ACK_EVERY = 500;
+    private static final int PAGE = 500;
+    private static final int SEND_ATTEMPTS = 5;
 
     /** A copy's progress. */
     record Status(String topic, String state, long published, Instant startedAt, Instant finishedAt, String error) {
     }
 
-    private final EventStore store;
+    private final StoreEvents store;
     private final KafkaTemplate<String, byte[]> kafka;
     private final KafkaAdmin admin;
     private final EventRecords records;
     private final RelayProperties properties;
     private volatile Status status;
 
-    StoreCopy(EventStore store, KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, EventRecords records,
+    StoreCopy(StoreEvents store, KafkaTemplate<String, byte[]> kafka, KafkaAdmin admin, EventRecords records,
               RelayProperties properties) {
         this.store = store;
         this.kafka = kafka;
@@ -59,7 +58,7 @@ class StoreCopy {
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1").config(TopicConfig.RETENTION_BYTES_CONFIG, "-1").build();
         admin.createOrModifyTopics(newTopic);
         status = new Status(topic, "RUNNING", 0, Instant.now(), null, null);
-        Thread copy = new Thread(() -> copyInto(topic, store.createHeadToken()), "store-copy-" + topic);
+        Thread copy = new Thread(() -> copyInto(topic), "store-copy-" + topic);
         copy.setDaemon(true);
         copy.start();
         return status;
@@ -69,36 +68,47 @@ class StoreCopy {
         return status;
     }
 
-    private void copyInto(String topic, TrackingToken head) {
-        AtomicLong published = new AtomicLong();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        try (BlockingStream<TrackedEventMessage<?>> events = store.openStream(null)) {
-            while (head != null && events.hasNextAvailable(2, TimeUnit.SECONDS)) {
-                TrackedEventMessage<?> event = events.nextAvailable();
-                pending.add(kafka.send(records.toRecord(topic, (DomainEventMessage<?>) event)));
-                if (pending.size() >= ACK_EVERY) {
-                    published.addAndGet(await(pending));
-                    status = new Status(topic, "RUNNING", published.get(), status.startedAt(), null, null);
+    /** Sends a page until Kafka has acknowledged all of it (a new topic's metadata may take a moment to spread). */
+    private void send(String topic, List<DomainEventMessage<?>> messages) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                CompletableFuture.allOf(messages.stream().map(m -> kafka.send(records.toRecord(topic, m)))
+                        .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (attempt == SEND_ATTEMPTS) {
+                    throw e;
                 }
-                if (event.trackingToken().covers(head)) {
-                    break;
-                }
-            }
-            published.addAndGet(await(pending));
-            status = new Status(topic, "DONE", published.get(), status.startedAt(), Instant.now(), null);
-        } catch (Exception e) {
-            log.error("copying the store into {} failed", topic, e);
-            status = new Status(topic, "FAILED", published.get(), status.startedAt(), Instant.now(), e.getMessage());
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+                log.warn("copying into {}: a page was not acknowledged ({}); sending it again", topic, e.toString());
+                Thread.sleep(1000L * attempt);
             }
         }
     }
 
-    private static int await(List<CompletableFuture<?>> pending) throws Exception {
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        int acknowledged = pending.size();
-        pending.clear();
-        return acknowledged;
+    private void copyInto(String topic) {
+        long published = 0;
+        try {
+            kafka.partitionsFor(topic); // the producer learns the new topic's partitions before the first page
+
+            String aggregate = null;
+            long sequence = -1;
+            List<Document> page;
+            while (!(page = store.after(aggregate, sequence, PAGE)).isEmpty()) {
+                List<DomainEventMessage<?>> messages = store.messages(page);
+                send(topic, messages);
+                published += messages.size();
+                Document last = page.get(page.size() - 1);
+                aggregate = last.getString(StoreEvents.AGGREGATE);
+                sequence = ((Number) last.get(StoreEvents.SEQUENCE)).longValue();
+                status = new Status(topic, "RUNNING", published, status.startedAt(), null, null);
+            }
+            status = new Status(topic, "DONE", published, status.startedAt(), Instant.now(), null);
+        } catch (Exception e) {
+            log.error("copying the store into {} failed", topic, e);
+            status = new Status(topic, "FAILED", published, status.startedAt(), Instant.now(), e.getMessage());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

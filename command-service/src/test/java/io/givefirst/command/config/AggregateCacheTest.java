@@ -12,7 +12,7 @@ class AggregateCacheTest {
 
     @Test
     void keepsTheMostRecentlyUsedAggregatesUpToItsCapacity() {
-        AggregateCache cache = new AggregateCache(2);
+        AggregateCache cache = new AggregateCache(2, (id, version) -> false);
         cache.put("a", "member a");
         cache.put("b", "member b");
         assertThat(cache.<String, String>get("a")).isEqualTo("member a"); // a is now the most recently used
@@ -26,7 +26,7 @@ class AggregateCacheTest {
 
     @Test
     void removesAnEntryAsTheCachingRepositoryDoesOnRollback() {
-        AggregateCache cache = new AggregateCache(10);
+        AggregateCache cache = new AggregateCache(10, (id, version) -> false);
         cache.put("a", "member a");
 
         assertThat(cache.remove("a")).isTrue();
@@ -36,7 +36,7 @@ class AggregateCacheTest {
 
     @Test
     void putIfAbsentKeepsWhatIsThere() {
-        AggregateCache cache = new AggregateCache(10);
+        AggregateCache cache = new AggregateCache(10, (id, version) -> false);
         assertThat(cache.putIfAbsent("a", "first")).isTrue();
         assertThat(cache.putIfAbsent("a", "second")).isFalse();
         assertThat(cache.<String, String>get("a")).isEqualTo("first");
@@ -44,7 +44,7 @@ class AggregateCacheTest {
 
     @Test
     void tellsListenersWhatHappened() {
-        AggregateCache cache = new AggregateCache(1);
+        AggregateCache cache = new AggregateCache(1, (id, version) -> false);
         List<String> seen = new ArrayList<>();
         cache.registerCacheEntryListener(new Cache.EntryListenerAdapter() {
             @Override
@@ -77,6 +77,6 @@ class AggregateCacheTest {
 
     @Test
     void refusesANonsensicalCapacity() {
-        assertThatThrownBy(() -> new AggregateCache(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AggregateCache(0, (id, version) -> false)).isInstanceOf(IllegalArgumentException.class);
     }
 }

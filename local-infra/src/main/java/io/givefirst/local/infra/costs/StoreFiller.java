@@ -24,7 +24,8 @@ import org.bson.types.ObjectId;
  * Grows the collections of a MongoDB server with copies of their own documents that belong to nobody the platform
  * will ask about: every string in a copy gets a suffix (other members, other aggregates, other processors), every
  * date and every ISO-8601 timestamp moves ten years back (older than any tracking token, so no relay or process
- * reads them), numbers stay. So the collections grow as a real history would, without changing any answer about
+ * reads them), numbers stay, and a copied event is marked relayed (it is history: the relay must not publish it,
+ * ADR 12). So the collections grow as a real history would, without changing any answer about
  * the members a test follows — and a query that reads the whole collection shows it.
  */
 public final class StoreFiller {
@@ -32,6 +33,8 @@ public final class StoreFiller {
     private static final DateTimeFormatter AXON_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final int BATCH = 1000;
+    /** The store's flag for an event the relay has yet to publish. */
+    private static final String RELAYED = "relayed";
     private static final Set<String> SERVER_DATABASES = Set.of("admin", "config", "local");
 
     private StoreFiller() {
@@ -83,7 +86,7 @@ public final class StoreFiller {
     private static Object elsewhere(Object value, String suffix, long copy) {
         if (value instanceof Document document) {
             Document moved = new Document();
-            document.forEach((key, inner) -> moved.append(key, elsewhere(inner, suffix, copy)));
+            document.forEach((key, inner) -> moved.append(key, RELAYED.equals(key) ? Boolean.TRUE : elsewhere(inner, suffix, copy)));
             return moved;
         }
         if (value instanceof List<?> values) {
