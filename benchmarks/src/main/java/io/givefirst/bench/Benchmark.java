@@ -87,7 +87,8 @@ public final class Benchmark {
         waits.relayCaughtUp();
 
         PlatformTour tour = new PlatformTour(stack.commandUrl(), stack.queryUrl(), api::token, api.adminToken());
-        QueryCostCheck costs = new QueryCostCheck(mongo, tour, Set.of("projection_generations"), COST_SLACK,
+        QueryCostCheck costs = new QueryCostCheck(mongo, tour,
+                Set.of("projection_generations", "query_instances", "relay_lease"), COST_SLACK,
                 Map.of("verified_help {verifiedAt: {$gte: ?}}", LEADERBOARD, "verified_help {}", LEADERBOARD));
         AtSize.Steps steps = new AtSize.Steps(settings, stack, api, waits, bare,
                 new SyntheticCommunity(settings.syntheticMembers()), new StoreGrowth(mongo), costs, members);
@@ -303,7 +304,7 @@ public final class Benchmark {
                             .map(String::trim).map(Long::parseLong).toList(),
                     Long.parseLong(given.getOrDefault("rebuild-at", "100000")),
                     Integer.parseInt(given.getOrDefault("synthetic-members", "5000")),
-                    Double.parseDouble(given.getOrDefault("growth-rate", "800")));
+                    Double.parseDouble(given.getOrDefault("growth-rate", "0")));
             Map<String, String> known = new HashMap<>(given);
             List.of("stack-jar", "out", "infra-heap", "members", "users", "warmup-seconds", "saturation-seconds",
                     "fixed-seconds", "fixed-rate", "probe-rate", "query-rate", "query-seconds", "sizes", "rebuild-at",

@@ -57,12 +57,12 @@ class DockerComposeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"command-service", "query-service"})
+    @ValueSource(strings = {"command-service-1", "command-service-2", "query-service-1", "query-service-2"})
     @SuppressWarnings("unchecked")
     void everySettingAServiceNeedsIsProvided(String name) throws IOException {
         Map<String, Object> service = service(name);
         Map<String, Object> environment = (Map<String, Object>) service.get("environment");
-        Set<String> required = requiredVariables(name);
+        Set<String> required = requiredVariables(name.substring(0, name.lastIndexOf('-')));
         assertThat(required).contains("GIVEFIRST_MONGODB_URI", "GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS",
                 "GIVEFIRST_JWT_JWK_SET_URI");
         for (String variable : required) {
@@ -77,6 +77,28 @@ class DockerComposeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"command-service", "query-service"})
+    @SuppressWarnings("unchecked")
+    void twoInstancesOfEachServiceRunTheSameBuildOnTheirOwnHostPorts(String name) throws IOException {
+        Map<String, Object> first = service(name + "-1");
+        Map<String, Object> second = service(name + "-2");
+        assertThat(second.get("build")).isEqualTo(first.get("build"));
+        assertThat(second.get("environment")).isEqualTo(first.get("environment"));
+        List<String> ports = (List<String>) first.get("ports");
+        List<String> otherPorts = (List<String>) second.get("ports");
+        assertThat(hostPorts(ports)).doesNotContainAnyElementsOf(hostPorts(otherPorts));
+        assertThat(containerPorts(otherPorts)).isEqualTo(containerPorts(ports));
+    }
+
+    private static List<String> hostPorts(List<String> mappings) {
+        return mappings.stream().map(m -> m.substring(0, m.lastIndexOf(':'))).toList();
+    }
+
+    private static List<String> containerPorts(List<String> mappings) {
+        return mappings.stream().map(m -> m.substring(m.lastIndexOf(':') + 1)).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"command-service-1", "command-service-2", "query-service-1", "query-service-2"})
     @SuppressWarnings("unchecked")
     void productionHasNoDevelopmentTokenIssuer(String name) throws IOException {
         Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");

@@ -54,7 +54,8 @@ class QueryCostIT {
             PlatformTour tour = new PlatformTour("http://localhost:" + commandPort, "http://localhost:" + queryPort,
                     stack.issuer::tokenFor, stack.issuer.adminTokenFor("ops"));
 
-            QueryCostCheck check = new QueryCostCheck(client, tour, Set.of("projection_generations"), SLACK, AGGREGATING);
+            QueryCostCheck check = new QueryCostCheck(client, tour,
+                    Set.of("projection_generations", "query_instances", "relay_lease"), SLACK, AGGREGATING);
             tour.run("warm-"); // every collection exists
 
             StoreFiller.growTo(client, 10_000, check.small());

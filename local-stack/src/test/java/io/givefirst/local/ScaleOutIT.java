@@ -30,15 +30,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two command-service instances, as processes from their jar, on one MongoDB-wire server and one broker; the
- * second stamps its events 3 s behind the first (a host whose clock is off, by a test hook). Members act
- * through both at once; every event stored must be on the topic, in its aggregate's order, and an introduction
- * whose steps went through different instances must become fruitful.
+ * Two instances of each service, as processes from their jars, on one MongoDB-wire server and one broker; the
+ * second command-service stamps its events 3 s behind the first (a host whose clock is off, by a test hook).
+ * Members act through both at once; every event stored must be on the topic, in its aggregate's order, and an
+ * introduction whose steps went through different instances must become fruitful. Then the query-service
+ * instance running a rebuild is killed and started again: exactly one new generation of each read model goes
+ * live, and it answers as the read models built while the members acted.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final int MEMBERS = 20;
@@ -48,6 +54,9 @@ class ScaleOutIT {
     private static final List<ServiceProcess> services = new ArrayList<>();
     private static Http onTime;
     private static Http late;
+    private static final Map<String, ServiceProcess> queryServices = new HashMap<>();
+    private static final Map<String, Integer> queryPorts = new HashMap<>();
+    private static Map<String, String> queryEnvironment;
 
     @BeforeAll
     static void startTwoInstances() {
@@ -61,14 +70,27 @@ class ScaleOutIT {
                 first, stack.serviceEnvironment(), logs));
         services.add(ServiceProcess.start("command-service-b", Path.of("target", "services", "command-service.jar"),
                 second, skewed, logs));
+        queryEnvironment = new HashMap<>(stack.serviceEnvironment());
+        queryEnvironment.put("GIVEFIRST_REBUILD_LEASE", "PT5S"); // a stopped instance's rebuild is taken over within seconds
+        for (String name : List.of("query-service-1", "query-service-2")) {
+            queryPorts.put(name, FreePorts.pick());
+            queryServices.put(name, startQueryService(name));
+        }
         services.forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
+        queryServices.values().forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
         onTime = new Http("http://localhost:" + first);
         late = new Http("http://localhost:" + second);
+    }
+
+    private static ServiceProcess startQueryService(String name) {
+        return ServiceProcess.start(name, Path.of("target", "services", "query-service.jar"), queryPorts.get(name),
+                queryEnvironment, Path.of("target", "service-logs", "scale-out"));
     }
 
     @AfterAll
     static void stop() {
         services.forEach(ServiceProcess::stop);
+        queryServices.values().forEach(ServiceProcess::stop);
         stack.stop();
     }
 
@@ -82,6 +104,7 @@ class ScaleOutIT {
     }
 
     @Test
+    @Order(1)
     void everyEventStoredThroughEitherInstanceIsPublishedInItsAggregatesOrder() throws Exception {
         List<String> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
@@ -134,6 +157,7 @@ class ScaleOutIT {
     }
 
     @Test
+    @Order(2)
     void anIntroductionWhoseStepsWentThroughBothInstancesBecomesFruitful() {
         String introducer = "intro-a";
         String first = "intro-b";
@@ -158,6 +182,7 @@ class ScaleOutIT {
     }
 
     @Test
+    @Order(3)
     void aChangeMadeOnOneInstanceIsSeenByTheOtherBeforeItDecides() {
         String member = "profile-" + System.nanoTime();
         created(onTime.post("/members", token(member), "{\"displayName\":\"Before\"}"), "memberId");
@@ -171,6 +196,107 @@ class ScaleOutIT {
                     .countDocuments(Filters.eq("aggregateIdentifier", member))).as("joined, renamed, renamed back")
                     .isEqualTo(3);
         }
+    }
+
+    @Test
+    @Order(4)
+    void aRebuildWhoseInstanceIsKilledGoesLiveOnceAndEqualsTheReadModelsBuiltLive() throws Exception {
+        Http one = queryHttp("query-service-1");
+        Http two = queryHttp("query-service-2");
+        String admin = stack.issuer.adminTokenFor("ops");
+        try (MongoClient mongo = MongoClients.create(stack.mongo.uri(""))) {
+            long stored = mongo.getDatabase("givefirst-commands").getCollection("domainevents").countDocuments();
+            assertThat(stored).as("the members' acts of the tests before").isGreaterThan(5_000);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(json.readTree(two.get("/admin/projections", admin).body()))
+                            .allSatisfy(p -> assertThat(p.get("liveLag").asLong()).as(p.toString()).isZero()));
+            Thread.sleep(11_000); // the leaderboard is ranked again at most every 10 s: let it rank everything
+            Map<String, String> builtLive = answers(two);
+            assertThat(differences(answers(one), builtLive)).as("both instances answer alike").isEmpty();
+            MongoCollection<Document> control = mongo.getDatabase("givefirst-read").getCollection("projection_generations");
+            Map<String, Integer> liveBefore = liveGenerations(control);
+
+            HttpResponse<String> started = one.post("/admin/projections/rebuild", admin, "{}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            List<Document> building = control.find(Filters.exists("building")).into(new ArrayList<>());
+            assertThat(building).as("rebuilding on the first instance when it is killed").isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.getString("owner")).startsWith(pidOf("query-service-1") + "@"));
+            queryServices.get("query-service-1").process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            queryServices.put("query-service-1", startQueryService("query-service-1"));
+            queryServices.get("query-service-1").awaitHealthy(Duration.ofMinutes(3));
+
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(control.find().into(new ArrayList<>())).allSatisfy(d -> {
+                        assertThat(d.getInteger("live")).as(d.toJson()).isGreaterThan(liveBefore.get(d.getString("_id")));
+                        assertThat(d).as("no rebuild running, nothing waiting to be dropped")
+                                .doesNotContainKeys("building", "owner", "previous");
+                    }));
+            Map<String, Integer> liveAfter = liveGenerations(control);
+            Set<Integer> generationsLeft = new HashSet<>();
+            mongo.getDatabase("givefirst-read").listCollectionNames().forEach(name -> {
+                if (name.contains("__g")) {
+                    generationsLeft.add(Integer.parseInt(name.substring(name.indexOf("__g") + 3)));
+                }
+            });
+            assertThat(generationsLeft).as("only the live generations remain, no half-built or old one")
+                    .isEqualTo(new HashSet<>(liveAfter.values()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(differences(answers(one), builtLive)).as("the rebuilt read models, on the restarted instance")
+                        .isEmpty();
+                assertThat(differences(answers(two), builtLive)).as("the rebuilt read models, on the other instance")
+                        .isEmpty();
+            });
+        }
+    }
+
+    /** Each answer that differs, from where it starts to differ. */
+    private static List<String> differences(Map<String, String> actual, Map<String, String> expected) {
+        List<String> differences = new ArrayList<>();
+        expected.forEach((path, body) -> {
+            String other = actual.getOrDefault(path, "");
+            if (!other.equals(body)) {
+                int at = 0;
+                while (at < Math.min(body.length(), other.length()) && body.charAt(at) == other.charAt(at)) {
+                    at++;
+                }
+                int from = Math.max(0, at - 80);
+                differences.add(path + " at " + at + ": " + other.substring(from, Math.min(other.length(), at + 120))
+                        + " instead of " + body.substring(from, Math.min(body.length(), at + 120)));
+            }
+        });
+        return differences;
+    }
+
+    private static Http queryHttp(String name) {
+        return new Http("http://localhost:" + queryPorts.get(name));
+    }
+
+    private static long pidOf(String name) {
+        return queryServices.get(name).process().pid();
+    }
+
+    private static Map<String, Integer> liveGenerations(MongoCollection<Document> control) {
+        Map<String, Integer> live = new HashMap<>();
+        control.find().forEach(d -> live.put(d.getString("_id"), d.getInteger("live", 0)));
+        return live;
+    }
+
+    /** What members and the portal see of every read model: each member's screens, the leaderboard, the feed. */
+    private static Map<String, String> answers(Http query) {
+        Map<String, String> answers = new java.util.TreeMap<>();
+        List<String> paths = new ArrayList<>(List.of("/leaderboard?period=P30D&limit=50", "/feed?limit=100"));
+        for (int i = 0; i < MEMBERS; i++) {
+            String member = "scale-" + i;
+            paths.addAll(List.of("/members/" + member, "/members/" + member + "/stats",
+                    "/members/" + member + "/connections", "/members/" + member + "/contributions?limit=100"));
+        }
+        for (String path : paths) {
+            HttpResponse<String> answer = query.get(path, token("scale-0"));
+            assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+            // the leaderboard says when its period began: when it was ranked, not what it ranks
+            answers.put(path, answer.body().replaceFirst("\"since\":\"[^\"]*\"", "\"since\":\"-\""));
+        }
+        return answers;
     }
 
     private static void act(Runnable round, AtomicInteger refused) {

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.givefirst.command.config.LookupWrites;
 import io.givefirst.command.config.Lookups;
 import io.givefirst.events.introduction.IntroductionDeclinedEvent;
 import io.givefirst.events.introduction.IntroductionFruitfulEvent;
@@ -14,13 +15,16 @@ import io.givefirst.events.introduction.IntroductionOpenedEvent;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
  * The command side's lookup of introductions: which pairs have one pending ("no second pending introduction of
  * the same pair") and whom each one introduced ("a meeting may reference an open introduction of its two
- * participants"). Kept in the unit of work that stores the events, like the member directory.
+ * participants"). Kept in the unit of work that stores the events, like the member directory; who is introduced
+ * never changes, the status is written only by a newer event of the introduction than the last one
+ * ({@link LookupWrites}).
  */
 @Component
 @ProcessingGroup(Lookups.PROCESSING_GROUP)
@@ -42,32 +46,31 @@ public class IntroductionDirectory {
     }
 
     @EventHandler
-    public void on(IntroductionMadeEvent event) {
+    public void on(IntroductionMadeEvent event, @SequenceNumber long sequence) {
         introductions.updateOne(Filters.eq("_id", event.introductionId()), Updates.combine(
                         Updates.set("first", event.firstMemberId()), Updates.set("second", event.secondMemberId()),
-                        Updates.set("pair", pair(event.firstMemberId(), event.secondMemberId())),
-                        Updates.setOnInsert("status", Status.PENDING.name())),
+                        Updates.set("pair", pair(event.firstMemberId(), event.secondMemberId()))),
                 new UpdateOptions().upsert(true));
+        setStatus(event.introductionId(), sequence, Status.PENDING);
     }
 
     @EventHandler
-    public void on(IntroductionOpenedEvent event) {
-        setStatus(event.introductionId(), Status.OPEN);
+    public void on(IntroductionOpenedEvent event, @SequenceNumber long sequence) {
+        setStatus(event.introductionId(), sequence, Status.OPEN);
     }
 
     @EventHandler
-    public void on(IntroductionDeclinedEvent event) {
-        setStatus(event.introductionId(), Status.DECLINED);
+    public void on(IntroductionDeclinedEvent event, @SequenceNumber long sequence) {
+        setStatus(event.introductionId(), sequence, Status.DECLINED);
     }
 
     @EventHandler
-    public void on(IntroductionFruitfulEvent event) {
-        setStatus(event.introductionId(), Status.FRUITFUL);
+    public void on(IntroductionFruitfulEvent event, @SequenceNumber long sequence) {
+        setStatus(event.introductionId(), sequence, Status.FRUITFUL);
     }
 
-    private void setStatus(String introductionId, Status status) {
-        introductions.updateOne(Filters.eq("_id", introductionId), Updates.set("status", status.name()),
-                new UpdateOptions().upsert(true));
+    private void setStatus(String introductionId, long sequence, Status status) {
+        LookupWrites.ifNewer(introductions, introductionId, "statusSequence", sequence, Updates.set("status", status.name()));
     }
 
     /** Whether an introduction of these two members (in either order) is waiting for their answers. */

@@ -3,8 +3,8 @@ package io.givefirst.command.member;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.givefirst.command.config.LookupWrites;
 import io.givefirst.command.config.Lookups;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
@@ -12,6 +12,7 @@ import io.givefirst.events.member.NeedPostedEvent;
 import io.givefirst.events.member.NeedResolvedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The command side's lookup of members and their open needs, for rules that span aggregates ("the receiver is
  * an active member", "the help answers one of the receiver's open needs"). It is kept by a subscribing
  * processor, so it is updated in the same unit of work that stored the events; every write is an idempotent
- * upsert, so applying an event twice changes nothing.
+ * upsert, so applying an event twice changes nothing, and an older event of a member never overwrites a newer
+ * one's (several instances write here, {@link LookupWrites}).
  */
 @Component
 @ProcessingGroup(Lookups.PROCESSING_GROUP)
@@ -33,29 +35,25 @@ public class MemberDirectory {
     }
 
     @EventHandler
-    public void on(MemberJoinedEvent event) {
-        members.updateOne(Filters.eq("_id", event.memberId()), Updates.set("active", true),
-                new UpdateOptions().upsert(true));
+    public void on(MemberJoinedEvent event, @SequenceNumber long sequence) {
+        LookupWrites.ifNewer(members, event.memberId(), "activeSequence", sequence, Updates.set("active", true));
     }
 
     @EventHandler
-    public void on(MemberLeftEvent event) {
-        members.updateOne(Filters.eq("_id", event.memberId()), Updates.set("active", false),
-                new UpdateOptions().upsert(true));
+    public void on(MemberLeftEvent event, @SequenceNumber long sequence) {
+        LookupWrites.ifNewer(members, event.memberId(), "activeSequence", sequence, Updates.set("active", false));
     }
 
     @EventHandler
-    public void on(NeedPostedEvent event) {
-        needs.updateOne(Filters.eq("_id", event.needId()),
-                Updates.combine(Updates.set("memberId", event.memberId()), Updates.setOnInsert("open", true)),
-                new UpdateOptions().upsert(true));
+    public void on(NeedPostedEvent event, @SequenceNumber long sequence) {
+        LookupWrites.ifNewer(needs, event.needId(), "openSequence", sequence,
+                Updates.combine(Updates.set("memberId", event.memberId()), Updates.set("open", true)));
     }
 
     @EventHandler
-    public void on(NeedResolvedEvent event) {
-        needs.updateOne(Filters.eq("_id", event.needId()),
-                Updates.combine(Updates.set("memberId", event.memberId()), Updates.set("open", false)),
-                new UpdateOptions().upsert(true));
+    public void on(NeedResolvedEvent event, @SequenceNumber long sequence) {
+        LookupWrites.ifNewer(needs, event.needId(), "openSequence", sequence,
+                Updates.combine(Updates.set("memberId", event.memberId()), Updates.set("open", false)));
     }
 
     /** Whether this id ever joined. */

@@ -52,7 +52,7 @@ class HelpTest {
 
     @Test
     void helpMayAnswerOneOfTheReceiversOpenNeeds() {
-        directory.on(new NeedPostedEvent("bob", "need-1", "Pitch feedback", List.of(), THEN));
+        directory.on(new NeedPostedEvent("bob", "need-1", "Pitch feedback", List.of(), THEN), 1);
         fixture.givenNoPriorActivity()
                 .when(new GiveHelpCommand("h1", "alice", "bob", HelpKind.FEEDBACK, "Notes", "need-1", THEN))
                 .expectEvents(new HelpGivenEvent("h1", "alice", "bob", HelpKind.FEEDBACK, "Notes", "alice", false,
@@ -61,9 +61,9 @@ class HelpTest {
 
     @Test
     void rejectsAnsweringANeedThatIsNotTheReceiversOpenNeed() {
-        directory.on(new NeedPostedEvent("dave", "daves-need", "A venue", List.of(), THEN));
-        directory.on(new NeedPostedEvent("bob", "resolved-need", "A mentor", List.of(), THEN));
-        directory.on(new NeedResolvedEvent("bob", "resolved-need", THEN));
+        directory.on(new NeedPostedEvent("dave", "daves-need", "A venue", List.of(), THEN), 1);
+        directory.on(new NeedPostedEvent("bob", "resolved-need", "A mentor", List.of(), THEN), 2);
+        directory.on(new NeedResolvedEvent("bob", "resolved-need", THEN), 3);
         for (String need : List.of("daves-need", "resolved-need", "no-such-need")) {
             fixture.givenNoPriorActivity()
                     .when(new GiveHelpCommand("h1", "alice", "bob", HelpKind.IDEA, "An idea", need, THEN))

@@ -71,10 +71,10 @@ class IntroductionTest {
 
     @Test
     void aPairHasAtMostOnePendingIntroduction() {
-        introductions.on(new IntroductionMadeEvent("i0", "dave", "carol", "bob", "x", T0));
+        introductions.on(new IntroductionMadeEvent("i0", "dave", "carol", "bob", "x", T0), 0);
         fixture.givenNoPriorActivity().when(new MakeIntroductionCommand("i1", "alice", "bob", "carol", "x", T0))
                 .expectException(violating("introduction-already-pending")).expectNoEvents();
-        introductions.on(new IntroductionDeclinedEvent("i0", "bob", "dave", "carol", "bob", T1));
+        introductions.on(new IntroductionDeclinedEvent("i0", "bob", "dave", "carol", "bob", T1), 1);
         fixture.givenNoPriorActivity().when(new MakeIntroductionCommand("i1", "alice", "bob", "carol", "x", T0))
                 .expectSuccessfulHandlerExecution();
     }

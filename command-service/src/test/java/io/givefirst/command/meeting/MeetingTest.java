@@ -37,9 +37,9 @@ class MeetingTest {
     }
 
     private void introduced(String id, String first, String second, boolean open) {
-        introductions.on(new IntroductionMadeEvent(id, "carol", first, second, "should talk", MET));
+        introductions.on(new IntroductionMadeEvent(id, "carol", first, second, "should talk", MET), 0);
         if (open) {
-            introductions.on(new IntroductionOpenedEvent(id, "carol", first, second, MET));
+            introductions.on(new IntroductionOpenedEvent(id, "carol", first, second, MET), 3);
         }
     }
 

@@ -44,13 +44,13 @@ public final class Lookups {
     public static MemberDirectory membersWhoJoined(String... memberIds) {
         MemberDirectory directory = new MemberDirectory(freshDatabase());
         for (String id : memberIds) {
-            directory.on(new MemberJoinedEvent(id, id, "", List.of(), null, T0));
+            directory.on(new MemberJoinedEvent(id, id, "", List.of(), null, T0), 0);
         }
         return directory;
     }
 
     public static void left(MemberDirectory directory, String memberId) {
-        directory.on(new MemberLeftEvent(memberId, T0));
+        directory.on(new MemberLeftEvent(memberId, T0), 1);
     }
 
     public static IntroductionDirectory introductions() {

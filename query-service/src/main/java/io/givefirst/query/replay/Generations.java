@@ -3,40 +3,101 @@ package io.givefirst.query.replay;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import io.givefirst.query.stream.ReadModelCollections;
+import jakarta.annotation.PreDestroy;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Which generation of each projection's collections is live, kept in {@code projection_generations} (one
- * document per projection, so a swap is one atomic write). Every instance reads it on start and every few
- * seconds; the instance that swaps sees its own change at once.
+ * document per projection, so a swap is one atomic write). Every instance reads it on start and every second,
+ * and then reports in {@code query_instances} which generation it serves: a rebuild drops the old generation
+ * only once every instance that is alive serves the new one. A live consumer's batch is written to one
+ * generation, never split across a swap, and an instance that has not read the control documents for a while
+ * (a long pause) reads them before it writes anything.
  */
 @Component
 public class Generations {
     static final String CONTROL = "projection_generations";
+    static final String INSTANCES = "query_instances";
     private final MongoDatabase database;
     private final MongoCollection<Document> control;
+    private final MongoCollection<Document> instances;
+    private final Clock clock;
+    private final Duration instanceTimeout;
+    private final String instanceId;
     private final Map<String, Integer> live = new ConcurrentHashMap<>();
+    private final Map<String, ReadWriteLock> writing = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Integer>> snapshots = new ConcurrentHashMap<>();
+    private volatile long refreshedAt;
     /** The snapshot an HTTP request asked for ({@code ?snapshot=name}), if any; set by {@link SnapshotFilter}. */
     private static final ThreadLocal<String> requestedSnapshot = new ThreadLocal<>();
 
-    public Generations(MongoDatabase readDatabase) {
+    /**
+     * @param instanceTimeout an instance that has not reported for this long is taken for stopped (the rebuild
+     *                        lease, {@code givefirst.rebuild.lease})
+     */
+    public Generations(MongoDatabase readDatabase, Clock clock,
+                       @Value("${givefirst.rebuild.lease:PT30S}") Duration instanceTimeout) {
         this.database = readDatabase;
         this.control = readDatabase.getCollection(CONTROL);
+        this.instances = readDatabase.getCollection(INSTANCES);
+        this.clock = clock;
+        this.instanceTimeout = instanceTimeout;
+        this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        instances.createIndex(Indexes.ascending("heartbeat"));
         refresh();
+    }
+
+    /** This instance's name in {@code query_instances} and in rebuild leases: pid@host and a random suffix. */
+    public String instanceId() {
+        return instanceId;
     }
 
     /**
      * The live collections of a projection, resolved on every call — or, while an HTTP request asks for a
-     * snapshot, that snapshot's collections.
+     * snapshot, that snapshot's collections. {@link ReadModelCollections#batch} holds the generation still.
      */
     public ReadModelCollections liveOf(String projection) {
-        return collection -> database.getCollection(ReadModelCollections.physicalName(collection, readable(projection)));
+        return new ReadModelCollections() {
+            @Override
+            public MongoCollection<Document> get(String collection) {
+                return database.getCollection(ReadModelCollections.physicalName(collection, readable(projection)));
+            }
+
+            @Override
+            public void batch(Runnable writes) {
+                if (clock.millis() - refreshedAt > instanceTimeout.toMillis() / 2) {
+                    refresh();
+                }
+                var lock = lockOf(projection).readLock();
+                lock.lock();
+                try {
+                    writes.run();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        };
+    }
+
+    private ReadWriteLock lockOf(String projection) {
+        return writing.computeIfAbsent(projection, p -> new ReentrantReadWriteLock());
     }
 
     private int readable(String projection) {
@@ -82,8 +143,18 @@ public class Generations {
         return live.getOrDefault(projection, 0);
     }
 
+    /** Switches once no batch is being written to the old generation; later batches write to the new one. */
     void switchTo(String projection, int generation) {
-        live.put(projection, generation);
+        if (live(projection) == generation) {
+            return;
+        }
+        var lock = lockOf(projection).writeLock();
+        lock.lock();
+        try {
+            live.put(projection, generation);
+        } finally {
+            lock.unlock();
+        }
     }
 
     Document control(String projection) {
@@ -95,14 +166,45 @@ public class Generations {
         return control;
     }
 
-    @Scheduled(fixedDelay = 2000)
-    void refresh() {
+    /** Whether every instance that reported within the instance timeout serves this generation of a projection. */
+    boolean servedEverywhere(String projection, int generation) {
+        Date alive = Date.from(clock.instant().minus(instanceTimeout));
+        return instances.find(Filters.gte("heartbeat", alive)).into(new java.util.ArrayList<>()).stream()
+                .allMatch(instance -> {
+                    Document serving = instance.get("serving", Document.class);
+                    return serving != null && serving.get(projection) instanceof Number served
+                            && served.intValue() == generation;
+                });
+    }
+
+    /** The instances that reported within the instance timeout, with what they serve. */
+    List<Document> instances() {
+        return instances.find(Filters.gte("heartbeat", Date.from(clock.instant().minus(instanceTimeout))))
+                .into(new java.util.ArrayList<>());
+    }
+
+    /** Reads which generations are live and kept as snapshots, switches to them, and reports what it serves. */
+    @Scheduled(fixedDelay = 1000)
+    synchronized void refresh() {
         control.find().forEach(d -> {
-            live.put(d.getString("_id"), d.getInteger("live", 0));
+            switchTo(d.getString("_id"), d.getInteger("live", 0));
             Document kept = d.get("snapshots", Document.class);
             if (kept != null) {
                 kept.forEach((name, generation) -> keepSnapshot(d.getString("_id"), name, ((Number) generation).intValue()));
             }
         });
+        instances.updateOne(Filters.eq("_id", instanceId), Updates.combine(
+                        Updates.set("heartbeat", Date.from(clock.instant())), Updates.set("serving", new Document(live)),
+                        Updates.setOnInsert("startedAt", Date.from(clock.instant()))),
+                new UpdateOptions().upsert(true));
+        refreshedAt = clock.millis();
+        // a killed instance never leaves: forget it once it has been silent for a hundred leases
+        instances.deleteMany(Filters.lt("heartbeat", Date.from(clock.instant().minus(instanceTimeout.multipliedBy(100)))));
+    }
+
+    /** A stopping instance leaves the registry, so no rebuild waits for it. */
+    @PreDestroy
+    void leave() {
+        instances.deleteOne(Filters.eq("_id", instanceId));
     }
 }

@@ -18,47 +18,79 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One projection rebuilt from the start of the stream into a new generation, on a thread of its own, with a
- * consumer of its own (no consumer group: it assigns every partition). The live generation keeps serving and
- * its consumer keeps running; once this one has reached the end of every partition it becomes live.
+ * One projection rebuilt from the start of the stream into a generation, on a thread of its own, with a consumer
+ * of its own (no consumer group: it assigns every partition). The live generation keeps serving and its consumers
+ * keep running. Once this one has reached the end of every partition it becomes live ({@link Lease#finish}), and it
+ * goes on applying the stream to it until every instance writes there too and it has applied everything that was
+ * on the stream by then: what an instance wrote to the old generation just before it switched is in the new one.
+ * It holds its projection's rebuild lease throughout and stops as soon as it loses it.
  */
 final class Rebuild implements Runnable {
     enum State { REBUILDING, LIVE, CANCELLED, FAILED }
 
+    /** What it builds: a new live generation, a snapshot up to a point in time, or the drain of a swap a restart interrupted. */
+    enum Mode { BUILD, SNAPSHOT, DRAIN }
+
+    /** The rebuild's hold on its projection, across every instance ({@link RebuildControl}). */
+    interface Lease {
+        /** Renews it; false when it was cancelled or taken over. */
+        boolean renew();
+
+        /** Makes the generation live (or keeps it as a snapshot); false when the lease was lost first. */
+        boolean finish();
+
+        /** Whether every instance now writes the live stream to this generation. */
+        boolean servedEverywhere();
+
+        /** The old generation can go: drop it and free the lease. */
+        void completed();
+
+        /** Lost before it finished: remove what it built. */
+        void lost();
+
+        void failed(String error);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
-    /** After the swap, batches the live consumer was applying to the old generation are applied here too. */
-    private static final Duration DRAIN = Duration.ofSeconds(3);
+    private static final Duration EVERYWHERE_CHECK = Duration.ofMillis(500);
 
     final String projection;
     final int generation;
+    final Mode mode;
     private final Projection target;
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
     private final EventDecoder decoder;
-    private final Runnable swap;
     private final Instant until;
+    private final Lease lease;
+    private final Duration renewEvery;
     final Instant startedAt = Instant.now();
     final AtomicLong applied = new AtomicLong();
     final Map<Integer, long[]> progress = new ConcurrentHashMap<>();
     private volatile boolean cancelled;
+    private long renewedAt = System.nanoTime();
     volatile State state = State.REBUILDING;
     volatile String error;
     volatile Instant finishedAt;
 
     /**
-     * @param until when given, only events recorded up to then are applied, and {@code swap} keeps the result
-     *              as a snapshot instead of making it live
+     * @param until when given ({@link Mode#SNAPSHOT}), only events recorded up to then are applied
      */
-    Rebuild(String projection, int generation, Projection target, KafkaConsumer<String, byte[]> consumer, String topic,
-            EventDecoder decoder, Instant until, Runnable swap) {
+    Rebuild(String projection, int generation, Mode mode, Projection target, KafkaConsumer<String, byte[]> consumer,
+            String topic, EventDecoder decoder, Instant until, Lease lease, Duration renewEvery) {
         this.projection = projection;
         this.generation = generation;
+        this.mode = mode;
         this.target = target;
         this.consumer = consumer;
         this.topic = topic;
         this.decoder = decoder;
-        this.swap = swap;
         this.until = until;
+        this.lease = lease;
+        this.renewEvery = renewEvery;
+        if (mode == Mode.DRAIN) {
+            state = State.LIVE;
+        }
     }
 
     @Override
@@ -68,28 +100,85 @@ final class Rebuild implements Runnable {
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (!cancelled && !caughtUp(partitions)) {
-                applyNextBatch(partitions);
+            if (mode != Mode.DRAIN) {
+                while (!caughtUp(partitions)) {
+                    if (!held()) {
+                        return;
+                    }
+                    applyNextBatch(partitions);
+                }
+                if (cancelled || !lease.finish()) {
+                    giveUp();
+                    return;
+                }
+                state = State.LIVE;
+                if (mode == Mode.SNAPSHOT) {
+                    return;
+                }
             }
-            if (cancelled) {
-                return;
-            }
-            swap.run();
-            state = State.LIVE;
-            if (until != null) {
-                return;
-            }
-            Instant drainUntil = Instant.now().plus(DRAIN);
-            while (!cancelled && Instant.now().isBefore(drainUntil)) {
-                applyNextBatch(partitions);
+            if (drainUntilServedEverywhere(partitions)) {
+                lease.completed();
             }
         } catch (RuntimeException e) {
             log.error("rebuild of {} generation {} failed", projection, generation, e);
             error = e.getMessage();
-            state = State.FAILED;
+            if (state == State.REBUILDING) {
+                state = State.FAILED;
+                lease.failed(String.valueOf(e.getMessage()));
+            }
         } finally {
             finishedAt = Instant.now();
         }
+    }
+
+    /**
+     * After the swap: applies the stream until every instance writes to this generation, then until the ends of
+     * the partitions as they were at that moment. False when another instance took the lease over (it drains).
+     */
+    private boolean drainUntilServedEverywhere(List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = null;
+        long checkedAt = 0;
+        while (ends == null || !reached(ends)) {
+            if (!renewIfDue()) {
+                log.warn("{} generation {}: another instance took over the lease; it finishes the switch", projection, generation);
+                return false;
+            }
+            applyNextBatch(partitions);
+            if (ends == null && System.nanoTime() - checkedAt > EVERYWHERE_CHECK.toNanos()) {
+                checkedAt = System.nanoTime();
+                if (lease.servedEverywhere()) {
+                    ends = consumer.endOffsets(partitions);
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    }
+
+    /** Whether it may go on building: not cancelled, and the lease renewed when due. */
+    private boolean held() {
+        if (cancelled || !renewIfDue()) {
+            giveUp();
+            return false;
+        }
+        return true;
+    }
+
+    private void giveUp() {
+        state = State.CANCELLED;
+        log.info("rebuild of {} into generation {} stopped: cancelled or taken over", projection, generation);
+        lease.lost();
+    }
+
+    private boolean renewIfDue() {
+        if (System.nanoTime() - renewedAt < renewEvery.toNanos()) {
+            return true;
+        }
+        renewedAt = System.nanoTime();
+        return lease.renew();
     }
 
     private void applyNextBatch(List<TopicPartition> partitions) {
@@ -117,9 +206,9 @@ final class Rebuild implements Runnable {
         return progress.values().stream().allMatch(p -> p[0] >= p[1]);
     }
 
+    /** Stops it at its next batch; it then removes what it built. */
     void cancel() {
         cancelled = true;
-        state = State.CANCELLED;
     }
 
     boolean running() {

@@ -1,12 +1,12 @@
 package io.givefirst.query.replay;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.givefirst.query.stream.EventDecoder;
 import io.givefirst.query.stream.Projection;
 import io.givefirst.query.stream.ReadModelCollections;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -24,12 +24,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds projections into new generations while the live ones keep serving; swaps each atomically when it
- * has caught up; cancels; and, after a restart in the middle of a rebuild, throws the half-built generation
- * away and starts that rebuild again, so generations are never mixed.
+ * Rebuilds projections into new generations while the live ones keep serving, one rebuild of a projection at a
+ * time across all query-service instances (the lease of {@link RebuildControl}); swaps each in with a
+ * compare-and-set when it has caught up; cancels from any instance; and takes over a rebuild whose instance
+ * stopped renewing its lease — a half-built generation is thrown away and built again, so generations are never
+ * mixed; a swap whose old generation was not yet dropped is finished.
  */
 @Component
 public class Rebuilds {
@@ -37,6 +40,7 @@ public class Rebuilds {
     private final Map<String, Projection> projections = new LinkedHashMap<>();
     private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
     private final Generations generations;
+    private final RebuildControl control;
     private final MongoDatabase database;
     private final EventDecoder decoder;
     private final String bootstrapServers;
@@ -45,9 +49,10 @@ public class Rebuilds {
 
     Rebuilds(List<Projection> projections, Generations generations, MongoDatabase readDatabase, EventDecoder decoder,
              @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, @Value("${givefirst.topic}") String topic,
-             Shapes shapes) {
+             @Value("${givefirst.rebuild.lease:PT30S}") Duration lease, Clock clock, Shapes shapes) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.generations = generations;
+        this.control = new RebuildControl(generations.controlCollection(), generations.instanceId(), lease, clock);
         this.database = readDatabase;
         this.decoder = decoder;
         this.bootstrapServers = bootstrapServers;
@@ -69,7 +74,7 @@ public class Rebuilds {
      * then are applied and the result is kept as the named snapshot, queryable with {@code ?snapshot=name},
      * without replacing the live generation.
      */
-    public synchronized List<String> start(List<String> names, java.time.Instant until, String snapshot) {
+    public synchronized List<String> start(List<String> names, Instant until, String snapshot) {
         if (until != null && (snapshot == null || !snapshot.matches("[a-z0-9][a-z0-9-]{0,39}"))) {
             throw new IllegalArgumentException("a rebuild until a point in time needs a snapshot name of 1 to 40 "
                     + "lower-case letters, digits and dashes");
@@ -79,88 +84,144 @@ public class Rebuilds {
             if (!projections.containsKey(name)) {
                 throw new IllegalArgumentException("unknown projection " + name + "; known: " + projections.keySet());
             }
-            if (rebuilding(name)) {
-                throw new RebuildConflict(name + " is already being rebuilt; cancel it first");
+            Document current = generations.control(name);
+            if (current.containsKey("owner") || current.containsKey("building")) {
+                throw new RebuildConflict(name + " is already being rebuilt (by " + current.get("owner")
+                        + "); cancel it first");
             }
         }
-        chosen.forEach(name -> launch(name, until, snapshot));
-        return chosen;
+        List<String> started = new ArrayList<>();
+        for (String name : chosen) {
+            Integer generation = control.claim(name, until, snapshot);
+            if (generation == null) {
+                log.warn("{}: another instance started a rebuild at the same moment; it runs there", name);
+            } else {
+                launch(name, generation, until == null ? Rebuild.Mode.BUILD : Rebuild.Mode.SNAPSHOT, until, snapshot, 0);
+                started.add(name);
+            }
+        }
+        return started;
     }
 
-    private void launch(String name, java.time.Instant until, String snapshot) {
-        Document control = generations.control(name);
-        int generation = Math.max(control.getInteger("live", 0), control.getInteger("lastGeneration", 0)) + 1;
-        drop(name, generation);
-        generations.controlCollection().updateOne(Filters.eq("_id", name), Updates.combine(
-                Updates.set("building", generation), Updates.set("lastGeneration", generation),
-                Updates.set("state", "REBUILDING"), Updates.set("startedAt", new Date()),
-                Updates.set("buildingUntil", until == null ? null : Date.from(until)),
-                Updates.set("buildingSnapshot", snapshot), Updates.setOnInsert("live", 0)),
-                new UpdateOptions().upsert(true));
+    private void launch(String name, int generation, Rebuild.Mode mode, Instant until, String snapshot, int previous) {
+        if (mode != Rebuild.Mode.DRAIN) {
+            drop(name, generation);
+        }
         Projection target = projections.get(name).writingTo(generations.generation(generation));
-        Runnable finish = until == null ? () -> swap(name, generation) : () -> keepSnapshot(name, snapshot, generation);
-        Rebuild rebuild = new Rebuild(name, generation, target, consumer(), topic, decoder, until, finish);
+        Rebuild rebuild = new Rebuild(name, generation, mode, target, consumer(), topic, decoder, until,
+                new Steward(name, generation, mode, snapshot, previous), control.lease().dividedBy(3));
         latest.put(name, rebuild);
         Thread thread = new Thread(rebuild, "rebuild-" + name + "-g" + generation);
         thread.setDaemon(true);
         thread.start();
-        log.info("rebuilding {} into generation {}", name, generation);
+        log.info("{} {} generation {} (lease held by {})", mode == Rebuild.Mode.DRAIN ? "finishing the switch to" : "rebuilding",
+                name, generation, control.me());
     }
 
-    /** The new generation goes live in one write; the old one is dropped once the rebuild has drained. */
-    private void swap(String name, int generation) {
-        int previous = generations.live(name);
-        generations.controlCollection().updateOne(Filters.eq("_id", name), Updates.combine(
-                Updates.set("live", generation), Updates.unset("building"), Updates.set("state", "LIVE"),
-                Updates.set("shape", projections.get(name).shape()), Updates.set("swappedAt", new Date())));
-        generations.switchTo(name, generation);
-        log.info("{} generation {} is live (was {})", name, generation, previous);
-        Thread dropOld = new Thread(() -> {
-            try {
-                Thread.sleep(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** What a rebuild's lease means for this projection's control document and collections. */
+    private final class Steward implements Rebuild.Lease {
+        private final String name;
+        private final int generation;
+        private final Rebuild.Mode mode;
+        private final String snapshot;
+        private int previous;
+
+        Steward(String name, int generation, Rebuild.Mode mode, String snapshot, int previous) {
+            this.name = name;
+            this.generation = generation;
+            this.mode = mode;
+            this.snapshot = snapshot;
+            this.previous = previous;
+        }
+
+        @Override
+        public boolean renew() {
+            return control.renew(name);
+        }
+
+        @Override
+        public boolean finish() {
+            Document current = generations.control(name);
+            if (mode == Rebuild.Mode.SNAPSHOT) {
+                Document kept = current.get("snapshots", Document.class);
+                Object replaced = kept == null ? null : kept.get(snapshot);
+                if (!control.keepSnapshot(name, generation, snapshot)) {
+                    return false;
+                }
+                generations.keepSnapshot(name, snapshot, generation);
+                if (replaced instanceof Number old && old.intValue() != generation) {
+                    drop(name, old.intValue());
+                }
+                log.info("{} as of its cut-off is kept as snapshot {} (generation {})", name, snapshot, generation);
+                return true;
             }
-            if (generations.live(name) != previous) {
+            previous = current.getInteger("live", 0);
+            if (!control.swap(name, generation, previous, projections.get(name).shape())) {
+                return false;
+            }
+            generations.switchTo(name, generation);
+            log.info("{} generation {} is live (was {}); the old one goes once every instance serves the new one",
+                    name, generation, previous);
+            return true;
+        }
+
+        @Override
+        public boolean servedEverywhere() {
+            return generations.servedEverywhere(name, generation);
+        }
+
+        @Override
+        public void completed() {
+            if (previous != generations.control(name).getInteger("live", 0)) {
                 drop(name, previous);
             }
-        }, "drop-" + name + "-g" + previous);
-        dropOld.setDaemon(true);
-        dropOld.start();
-    }
-
-    /** A rebuild until a point in time is kept under its name; the live generation is not touched. */
-    private void keepSnapshot(String name, String snapshot, int generation) {
-        Integer replaced = generations.snapshot(name, snapshot);
-        generations.controlCollection().updateOne(Filters.eq("_id", name), Updates.combine(
-                Updates.set("snapshots." + snapshot, generation), Updates.unset("building"), Updates.set("state", "LIVE")));
-        generations.keepSnapshot(name, snapshot, generation);
-        if (replaced != null) {
-            drop(name, replaced);
+            control.release(name);
+            log.info("{}: every instance serves generation {}; generation {} dropped", name, generation, previous);
         }
-        log.info("{} as of its cut-off is kept as snapshot {} (generation {})", name, snapshot, generation);
+
+        @Override
+        public void lost() {
+            if (generation != generations.control(name).getInteger("live", 0)) {
+                drop(name, generation);
+            }
+        }
+
+        @Override
+        public void failed(String error) {
+            control.failed(name, generation, error);
+            drop(name, generation);
+        }
     }
 
-    /** Cancels every running rebuild: the live generations stay as they are, the partial ones are removed. */
+    /**
+     * Cancels every running rebuild, on whichever instance it runs: the live generations stay as they are, the
+     * partial ones are removed (by the instance building them, at its next lease renewal; here at once when it
+     * runs here or its instance has stopped).
+     */
     public synchronized List<String> cancel() {
         List<String> cancelled = new ArrayList<>();
-        latest.values().stream().filter(r -> r.running() && r.state == Rebuild.State.REBUILDING).forEach(r -> {
-            r.cancel();
-            cancelled.add(r.projection);
-        });
-        for (String name : cancelled) {
+        for (String name : projections.keySet()) {
+            Document before = control.cancel(name);
+            if (before == null) {
+                continue;
+            }
+            cancelled.add(name);
+            int building = before.getInteger("building");
             Rebuild rebuild = latest.get(name);
-            awaitEnd(rebuild);
-            drop(name, rebuild.generation);
-            generations.controlCollection().updateOne(Filters.eq("_id", name),
-                    Updates.combine(Updates.unset("building"), Updates.set("state", "CANCELLED")));
+            if (rebuild != null && rebuild.running() && rebuild.generation == building) {
+                rebuild.cancel();
+                awaitEnd(rebuild);
+            }
+            if (!control.me().equals(before.getString("owner")) && control.lapsed(before)) {
+                drop(name, building);
+            }
         }
         return cancelled;
     }
 
     /**
-     * At start: a rebuild that a restart interrupted is started again from scratch, and a read model of an older
-     * shape than this version reads ({@link Shapes}) is rebuilt.
+     * At start: a rebuild whose instance stopped is taken over, and a read model of an older shape than this
+     * version reads ({@link Shapes}) is rebuilt.
      */
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void atStart() {
@@ -171,27 +232,46 @@ public class Rebuilds {
     /** Rebuilds these projections, each unless it is already being rebuilt (then in the current shape too). */
     synchronized void rebuildOutdated(List<String> names) {
         for (String name : names) {
-            if (!rebuilding(name)) {
-                launch(name, null, null);
+            Integer generation = control.claim(name, null, null);
+            if (generation != null) {
+                launch(name, generation, Rebuild.Mode.BUILD, null, null, 0);
             }
         }
     }
 
-    /** After a restart: a rebuild that was interrupted is started again from scratch. */
+    /**
+     * Takes over every rebuild whose lease lapsed (its instance stopped or paused for longer than the lease): a
+     * half-built generation is dropped and built again from scratch; a swap whose old generation was still
+     * waiting is finished. Every few seconds on every instance, and at start.
+     */
+    @Scheduled(fixedDelay = 5000, initialDelay = 5000)
     public synchronized void resumeInterrupted() {
-        List<Document> interrupted = new ArrayList<>();
-        generations.controlCollection().find(Filters.exists("building", true)).forEach(interrupted::add);
-        for (Document control : interrupted) {
-            String name = control.getString("_id");
-            if (projections.containsKey(name) && !rebuilding(name)) {
-                log.warn("the rebuild of {} was interrupted by a restart; starting it again", name);
-                drop(name, control.getInteger("building"));
-                Date until = control.getDate("buildingUntil");
-                launch(name, until == null ? null : until.toInstant(), control.getString("buildingSnapshot"));
+        for (Document seen : control.lapsed()) {
+            String name = seen.getString("_id");
+            if (!projections.containsKey(name) || !control.takeOver(seen)) {
+                continue;
+            }
+            if (seen.containsKey("building")) {
+                log.warn("the rebuild of {} stopped with its instance ({}); starting it again here", name, seen.get("owner"));
+                drop(name, seen.getInteger("building"));
+                Date until = seen.getDate("buildingUntil");
+                Integer generation = control.restart(name, until == null ? null : until.toInstant(),
+                        seen.getString("buildingSnapshot"));
+                if (generation != null) {
+                    launch(name, generation, until == null ? Rebuild.Mode.BUILD : Rebuild.Mode.SNAPSHOT,
+                            until == null ? null : until.toInstant(), seen.getString("buildingSnapshot"), 0);
+                }
+            } else if (seen.containsKey("previous")) {
+                log.warn("{} generation {} went live but {} stopped before generation {} was dropped; finishing here",
+                        name, seen.getInteger("live"), seen.get("owner"), seen.getInteger("previous"));
+                launch(name, seen.getInteger("live"), Rebuild.Mode.DRAIN, null, null, seen.getInteger("previous"));
+            } else {
+                control.release(name);
             }
         }
     }
 
+    /** Whether this instance is building a generation of the projection right now. */
     boolean rebuilding(String name) {
         Rebuild rebuild = latest.get(name);
         return rebuild != null && rebuild.running() && rebuild.state == Rebuild.State.REBUILDING;
@@ -201,9 +281,14 @@ public class Rebuilds {
         return latest.get(name);
     }
 
+    /** Drops a generation's collections (those that exist: MongoDB before 7.0 answers an error for the others). */
     private void drop(String name, int generation) {
+        Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
         for (String collection : projections.get(name).collections()) {
-            database.getCollection(ReadModelCollections.physicalName(collection, generation)).drop();
+            String physical = ReadModelCollections.physicalName(collection, generation);
+            if (existing.contains(physical)) {
+                database.getCollection(physical).drop();
+            }
         }
     }
 

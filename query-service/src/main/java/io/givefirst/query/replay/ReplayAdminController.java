@@ -37,12 +37,17 @@ class ReplayAdminController {
 
     /**
      * {@code state}: LIVE, REBUILDING, CANCELLED or FAILED; {@code liveLag}: events on the stream the live
-     * consumer group has not committed yet (per partition in {@code livePartitions}); {@code rebuild}: the latest
-     * rebuild on this instance, if any, with its rate and ETA.
+     * consumer group has not committed yet (per partition in {@code livePartitions}); {@code rebuildingOn}: the
+     * instance that holds the projection's rebuild lease, if any (building, or waiting for every instance to serve
+     * the new generation); {@code rebuild}: the latest rebuild on this instance, if any, with its rate and ETA.
      */
     record ProjectionStatus(String name, String state, int liveGeneration, long liveLag,
                             List<PartitionProgress> livePartitions, Map<String, Integer> snapshots,
-                            RebuildProgress rebuild) {
+                            String rebuildingOn, RebuildProgress rebuild) {
+    }
+
+    /** A query-service instance that reported within the lease, and the generation of each projection it serves. */
+    record InstanceStatus(String instance, Instant startedAt, Instant heartbeat, Map<String, Object> serving) {
     }
 
     /**
@@ -74,15 +79,24 @@ class ReplayAdminController {
         return Map.of("cancelled", rebuilds.cancel());
     }
 
+    @Operation(summary = "The query-service instances that are running, and which generation each one serves")
+    @GetMapping("/admin/projections/instances")
+    List<InstanceStatus> instances() {
+        return generations.instances().stream().map(d -> new InstanceStatus(d.getString("_id"),
+                d.getDate("startedAt").toInstant(), d.getDate("heartbeat").toInstant(),
+                d.get("serving", Document.class))).toList();
+    }
+
     private ProjectionStatus status(String name, Map<Integer, long[]> liveLag) {
         Document control = generations.control(name);
         Rebuild rebuild = rebuilds.latest(name);
-        String state = rebuild != null && rebuild.running() ? rebuild.state.name() : control.getString("state") == null
-                ? "LIVE" : control.getString("state");
+        String state = control.containsKey("building") ? "REBUILDING"
+                : rebuild != null && rebuild.running() ? rebuild.state.name()
+                : control.getString("state") == null ? "LIVE" : control.getString("state");
         List<PartitionProgress> live = partitions(liveLag);
         return new ProjectionStatus(name, state, generations.live(name),
                 live.stream().mapToLong(PartitionProgress::lag).sum(), live, generations.snapshots(name),
-                rebuild == null ? null : progress(rebuild));
+                control.getString("owner"), rebuild == null ? null : progress(rebuild));
     }
 
     /** (position, end) per partition → progress rows, by partition. */

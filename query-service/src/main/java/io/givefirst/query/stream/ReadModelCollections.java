@@ -12,6 +12,14 @@ import org.bson.Document;
 public interface ReadModelCollections {
     MongoCollection<Document> get(String collection);
 
+    /**
+     * Runs the writes of one batch of the live stream: the live read model holds its generation still meanwhile
+     * (a swap waits for the batch, the next batch writes to the new generation).
+     */
+    default void batch(Runnable writes) {
+        writes.run();
+    }
+
     /** The collections as named, in one database (generation 0; tests). */
     static ReadModelCollections in(MongoDatabase database) {
         return database::getCollection;

@@ -32,11 +32,11 @@ public abstract class StreamProjection implements Projection {
     protected void createIndexes() {
     }
 
-    /** One consumer group per projection; offsets are committed after each applied poll. */
+    /** One consumer group per projection; offsets are committed after each applied poll, written to one generation. */
     @KafkaListener(id = "#{__listener.name()}", groupId = "#{__listener.name()}", topics = "${givefirst.topic}",
             batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        stream.deliver(this, records, consumer);
+        collections.batch(() -> stream.deliver(this, records, consumer));
     }
 
     @Override
