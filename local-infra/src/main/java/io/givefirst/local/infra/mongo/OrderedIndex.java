@@ -37,6 +37,10 @@ final class OrderedIndex<P> extends Index<P> {
     private final Uniqueness<P> uniqueness;
     private final IndexEntries entries;
     private final boolean plannable;
+    /** Each key's path, split once: mongo-java-server splits a path with a regular expression on every read. */
+    private final List<List<String>> paths;
+    /** Each key's field name when it is a top-level field (no dot), else null. */
+    private final String[] fields;
     private boolean multikey;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, IndexEntries entries,
@@ -47,7 +51,32 @@ final class OrderedIndex<P> extends Index<P> {
         this.multikey = entries.contains(MULTIKEY);
         // the matcher reads "a.0" as an array's first element, which the index keys do not: such an index is kept
         // (it may be unique) but never planned with
-        this.plannable = keys().stream().flatMap(key -> Utils.splitPath(key).stream()).noneMatch(s -> s.matches("\\d+"));
+        this.paths = keys().stream().map(Utils::splitPath).map(List::copyOf).toList();
+        this.plannable = paths.stream().flatMap(List::stream).noneMatch(s -> s.matches("\\d+"));
+        this.fields = paths.stream().map(path -> path.size() == 1 ? path.get(0) : null).toArray(String[]::new);
+    }
+
+    /** The value of the {@code i}-th key as the backend reads it (arrays on the way looked through). */
+    private Object valueOf(Document document, int i) {
+        return fields[i] != null ? document.getOrMissing(fields[i])
+                : Utils.getSubdocumentValueCollectionAware(document, keys().get(i));
+    }
+
+    /**
+     * The backend's key values, read without splitting paths when every key is a top-level field with no array
+     * value (the common case); otherwise the backend's own reading, which handles arrays and parallel arrays.
+     */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        List<Object> values = new java.util.ArrayList<>(fields.length);
+        for (int i = 0; i < fields.length; i++) {
+            Object value = fields[i] != null ? document.getOrMissing(fields[i]) : null;
+            if (fields[i] == null || value instanceof Collection) {
+                return super.getKeyValues(document);
+            }
+            values.add(value);
+        }
+        return Set.of(new KeyValue(values).normalized());
     }
 
     boolean plannable() {
@@ -94,8 +123,15 @@ final class OrderedIndex<P> extends Index<P> {
 
     /** Whether a sparse index leaves this document out: it has none of the keys. */
     boolean skips(Document document) {
-        return isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValueCollectionAware(document, key)
-                instanceof Missing);
+        if (!isSparse()) {
+            return false;
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (!(valueOf(document, i) instanceof Missing)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Keys keysOf(Document document) {
@@ -104,10 +140,10 @@ final class OrderedIndex<P> extends Index<P> {
         }
         boolean arrays = false;
         boolean odd = false;
-        for (String key : keys()) {
-            Object raw = Utils.getSubdocumentValueCollectionAware(document, key);
+        for (int i = 0; i < fields.length; i++) {
+            Object raw = valueOf(document, i);
             arrays |= raw instanceof Collection;
-            odd |= KeyEncoding.hidesOddNumbers(raw) || arrayInArray(document, Utils.splitPath(key));
+            odd |= KeyEncoding.hidesOddNumbers(raw) || arrayInArray(document, paths.get(i));
         }
         Set<KeyValue> values = getKeyValues(document);
         Set<String> prefixes = new LinkedHashSet<>();
@@ -156,7 +192,10 @@ final class OrderedIndex<P> extends Index<P> {
     }
 
     private void addEntries(Document document, Object position) {
-        Keys keys = keysOf(document);
+        addEntries(document, position, keysOf(document));
+    }
+
+    private void addEntries(Document document, Object position, Keys keys) {
         if (keys.arrays() && !multikey) {
             multikey = true;
             entries.put(MULTIKEY, Boolean.TRUE);
@@ -168,9 +207,12 @@ final class OrderedIndex<P> extends Index<P> {
         keys.prefixes().forEach(prefix -> entries.put(prefix + id, position));
     }
 
-    @SuppressWarnings("unchecked")
     private P removeEntries(Document document) {
-        Keys keys = keysOf(document);
+        return removeEntries(document, keysOf(document));
+    }
+
+    @SuppressWarnings("unchecked")
+    private P removeEntries(Document document, Keys keys) {
         String id = idKey(document);
         Object position = keys.odd() ? entries.remove(ODD + id) : null;
         for (String prefix : keys.prefixes()) {
@@ -239,9 +281,11 @@ final class OrderedIndex<P> extends Index<P> {
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
         uniqueness.update(oldDocument, newDocument, position, collection);
-        if (!keysOf(oldDocument).equals(keysOf(newDocument))) {
-            removeEntries(oldDocument);
-            addEntries(newDocument, position);
+        Keys before = keysOf(oldDocument);
+        Keys after = keysOf(newDocument);
+        if (!before.equals(after)) {
+            removeEntries(oldDocument, before);
+            addEntries(newDocument, position, after);
         }
     }
 
