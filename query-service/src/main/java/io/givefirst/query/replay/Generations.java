@@ -186,6 +186,8 @@ public class Generations {
     /** Reads which generations are live and kept as snapshots, switches to them, and reports what it serves. */
     @Scheduled(fixedDelay = 1000)
     synchronized void refresh() {
+        // stamped with the moment of the read: a refresh that stalls after it must not report what it read as newer
+        java.time.Instant readAt = clock.instant();
         control.find().forEach(d -> {
             switchTo(d.getString("_id"), d.getInteger("live", 0));
             Document kept = d.get("snapshots", Document.class);
@@ -194,10 +196,10 @@ public class Generations {
             }
         });
         instances.updateOne(Filters.eq("_id", instanceId), Updates.combine(
-                        Updates.set("heartbeat", Date.from(clock.instant())), Updates.set("serving", new Document(live)),
-                        Updates.setOnInsert("startedAt", Date.from(clock.instant()))),
+                        Updates.set("heartbeat", Date.from(readAt)), Updates.set("serving", new Document(live)),
+                        Updates.setOnInsert("startedAt", Date.from(readAt))),
                 new UpdateOptions().upsert(true));
-        refreshedAt = clock.millis();
+        refreshedAt = readAt.toEpochMilli();
         // a killed instance never leaves: forget it once it has been silent for a hundred leases
         instances.deleteMany(Filters.lt("heartbeat", Date.from(clock.instant().minus(instanceTimeout.multipliedBy(100)))));
     }

@@ -36,6 +36,7 @@ final class RebuildControl {
     private final String me;
     private final Duration lease;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong claims = new java.util.concurrent.atomic.AtomicLong();
 
     RebuildControl(MongoCollection<Document> control, String me, Duration lease, Clock clock) {
         this.control = control;
@@ -48,6 +49,19 @@ final class RebuildControl {
         return me;
     }
 
+    /**
+     * A new holder's name for one claim or take-over: this instance's name and a number, so that a stale rebuild
+     * thread of this same instance can never renew, swap or release a lease taken since.
+     */
+    String newHolder() {
+        return me + "/" + claims.incrementAndGet();
+    }
+
+    /** Whether a holder's name (the {@code owner} field) is one of this instance's. */
+    boolean isMine(String holder) {
+        return holder != null && holder.startsWith(me + "/");
+    }
+
     Duration lease() {
         return lease;
     }
@@ -56,25 +70,25 @@ final class RebuildControl {
      * Takes the lease of an idle projection (none holds it) and allocates the generation to build; null when
      * another rebuild of it is running (anywhere).
      */
-    Integer claim(String name, Instant until, String snapshot) {
+    Integer claim(String name, String holder, Instant until, String snapshot) {
         try {
             control.updateOne(Filters.and(Filters.eq("_id", name), Filters.exists("owner", false),
                             Filters.exists("building", false)),
-                    Updates.combine(held(), Updates.setOnInsert("live", 0)), new UpdateOptions().upsert(true));
+                    Updates.combine(held(holder), Updates.setOnInsert("live", 0)), new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return null; // the control document exists and has an owner, or a build a restart interrupted
             }
             throw e;
         }
-        return allocate(name, until, snapshot);
+        return allocate(name, holder, until, snapshot);
     }
 
     /** With the lease held: the next generation number, recorded as building. */
-    private Integer allocate(String name, Instant until, String snapshot) {
+    private Integer allocate(String name, String holder, Instant until, String snapshot) {
         Document current = control.find(Filters.eq("_id", name)).first();
         int generation = Math.max(current.getInteger("live", 0), current.getInteger("lastGeneration", 0)) + 1;
-        boolean mine = control.updateOne(mine(name), Updates.combine(Updates.set("building", generation),
+        boolean mine = control.updateOne(mine(name, holder), Updates.combine(Updates.set("building", generation),
                 Updates.set("lastGeneration", generation), Updates.set("state", "REBUILDING"),
                 Updates.set("startedAt", new Date()), Updates.set("buildingUntil", until == null ? null : Date.from(until)),
                 Updates.set("buildingSnapshot", snapshot), Updates.unset("error"))).getModifiedCount() == 1;
@@ -90,23 +104,23 @@ final class RebuildControl {
     }
 
     /** Takes over a lapsed lease exactly as it was seen (another instance may take it first: then false). */
-    boolean takeOver(Document seen) {
+    boolean takeOver(Document seen, String holder) {
         Bson same = Filters.and(Filters.eq("_id", seen.getString("_id")),
                 seen.containsKey("owner") ? Filters.eq("owner", seen.get("owner")) : Filters.exists("owner", false),
                 seen.containsKey("leaseUntil") ? Filters.eq("leaseUntil", seen.get("leaseUntil"))
                         : Filters.exists("leaseUntil", false),
                 lapsedFilter());
-        return control.updateOne(same, held()).getModifiedCount() == 1;
+        return control.updateOne(same, held(holder)).getModifiedCount() == 1;
     }
 
     /** After a take-over of an interrupted build: the next generation to build instead. */
-    Integer restart(String name, Instant until, String snapshot) {
-        return allocate(name, until, snapshot);
+    Integer restart(String name, String holder, Instant until, String snapshot) {
+        return allocate(name, holder, until, snapshot);
     }
 
     /** Renews the lease; false when it is no longer this instance's (cancelled, or taken over after a pause). */
-    boolean renew(String name) {
-        return control.updateOne(mine(name), Updates.set("leaseUntil", Date.from(clock.instant().plus(lease))))
+    boolean renew(String name, String holder) {
+        return control.updateOne(mine(name, holder), Updates.set("leaseUntil", Date.from(clock.instant().plus(lease))))
                 .getModifiedCount() == 1;
     }
 
@@ -114,31 +128,34 @@ final class RebuildControl {
      * The swap: {@code generation} goes live if this instance still owns the lease and still builds it; the
      * previous live generation is kept as {@code previous} until every instance serves the new one.
      */
-    boolean swap(String name, int generation, int previous, int shape) {
-        return control.updateOne(Filters.and(mine(name), Filters.eq("building", generation)), Updates.combine(
+    boolean swap(String name, String holder, int generation, int previous, int shape) {
+        return control.updateOne(Filters.and(mine(name, holder), Filters.eq("building", generation)), Updates.combine(
                 Updates.set("live", generation), Updates.set("previous", previous), Updates.unset("building"),
                 Updates.set("state", "LIVE"), Updates.set("shape", shape), Updates.set("swappedAt", new Date()),
                 Updates.set("leaseUntil", Date.from(clock.instant().plus(lease))))).getModifiedCount() == 1;
     }
 
     /** A rebuild up to a point in time is kept under its name, if this instance still builds it. */
-    boolean keepSnapshot(String name, int generation, String snapshot) {
-        return control.updateOne(Filters.and(mine(name), Filters.eq("building", generation)), Updates.combine(
+    boolean keepSnapshot(String name, String holder, int generation, String snapshot) {
+        return control.updateOne(Filters.and(mine(name, holder), Filters.eq("building", generation)), Updates.combine(
                 Updates.set("snapshots." + snapshot, generation), Updates.unset("building"), Updates.set("state", "LIVE"),
                 Updates.unset("owner"), Updates.unset("leaseUntil"))).getModifiedCount() == 1;
     }
 
     /** The old generation is gone (or there was none to wait for): the lease is free again. */
-    void release(String name) {
-        control.updateOne(mine(name), Updates.combine(Updates.unset("owner"), Updates.unset("leaseUntil"),
+    void release(String name, String holder) {
+        control.updateOne(mine(name, holder), Updates.combine(Updates.unset("owner"), Updates.unset("leaseUntil"),
                 Updates.unset("previous")));
     }
 
-    /** A build that failed: recorded, and the lease freed. */
-    void failed(String name, int generation, String error) {
-        control.updateOne(Filters.and(mine(name), Filters.eq("building", generation)), Updates.combine(
+    /**
+     * A build that failed: recorded, and the lease freed — only if it is still this holder's build; false when it
+     * was not (it went live or was kept after all, was cancelled or taken over), and then nothing may be dropped.
+     */
+    boolean failed(String name, String holder, int generation, String error) {
+        return control.updateOne(Filters.and(mine(name, holder), Filters.eq("building", generation)), Updates.combine(
                 Updates.unset("building"), Updates.unset("owner"), Updates.unset("leaseUntil"),
-                Updates.set("state", "FAILED"), Updates.set("error", error)));
+                Updates.set("state", "FAILED"), Updates.set("error", error))).getModifiedCount() == 1;
     }
 
     /**
@@ -158,12 +175,12 @@ final class RebuildControl {
         return until == null || until.toInstant().isBefore(clock.instant());
     }
 
-    private Bson held() {
-        return Updates.combine(Updates.set("owner", me), Updates.set("leaseUntil", Date.from(clock.instant().plus(lease))));
+    private Bson held(String holder) {
+        return Updates.combine(Updates.set("owner", holder), Updates.set("leaseUntil", Date.from(clock.instant().plus(lease))));
     }
 
-    private Bson mine(String name) {
-        return Filters.and(Filters.eq("_id", name), Filters.eq("owner", me));
+    private Bson mine(String name, String holder) {
+        return Filters.and(Filters.eq("_id", name), Filters.eq("owner", holder));
     }
 
     private Bson lapsedFilter() {

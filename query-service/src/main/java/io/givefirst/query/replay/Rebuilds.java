@@ -92,42 +92,46 @@ public class Rebuilds {
         }
         List<String> started = new ArrayList<>();
         for (String name : chosen) {
-            Integer generation = control.claim(name, until, snapshot);
+            String holder = control.newHolder();
+            Integer generation = control.claim(name, holder, until, snapshot);
             if (generation == null) {
                 log.warn("{}: another instance started a rebuild at the same moment; it runs there", name);
             } else {
-                launch(name, generation, until == null ? Rebuild.Mode.BUILD : Rebuild.Mode.SNAPSHOT, until, snapshot, 0);
+                launch(name, holder, generation, until == null ? Rebuild.Mode.BUILD : Rebuild.Mode.SNAPSHOT, until, snapshot, 0);
                 started.add(name);
             }
         }
         return started;
     }
 
-    private void launch(String name, int generation, Rebuild.Mode mode, Instant until, String snapshot, int previous) {
+    private void launch(String name, String holder, int generation, Rebuild.Mode mode, Instant until, String snapshot,
+                        int previous) {
         if (mode != Rebuild.Mode.DRAIN) {
             drop(name, generation);
         }
         Projection target = projections.get(name).writingTo(generations.generation(generation));
         Rebuild rebuild = new Rebuild(name, generation, mode, target, consumer(), topic, decoder, until,
-                new Steward(name, generation, mode, snapshot, previous), control.lease().dividedBy(3));
+                new Steward(name, holder, generation, mode, snapshot, previous), control.lease().dividedBy(3));
         latest.put(name, rebuild);
         Thread thread = new Thread(rebuild, "rebuild-" + name + "-g" + generation);
         thread.setDaemon(true);
         thread.start();
         log.info("{} {} generation {} (lease held by {})", mode == Rebuild.Mode.DRAIN ? "finishing the switch to" : "rebuilding",
-                name, generation, control.me());
+                name, generation, holder);
     }
 
     /** What a rebuild's lease means for this projection's control document and collections. */
     private final class Steward implements Rebuild.Lease {
         private final String name;
+        private final String holder;
         private final int generation;
         private final Rebuild.Mode mode;
         private final String snapshot;
         private int previous;
 
-        Steward(String name, int generation, Rebuild.Mode mode, String snapshot, int previous) {
+        Steward(String name, String holder, int generation, Rebuild.Mode mode, String snapshot, int previous) {
             this.name = name;
+            this.holder = holder;
             this.generation = generation;
             this.mode = mode;
             this.snapshot = snapshot;
@@ -136,7 +140,7 @@ public class Rebuilds {
 
         @Override
         public boolean renew() {
-            return control.renew(name);
+            return control.renew(name, holder);
         }
 
         @Override
@@ -145,7 +149,7 @@ public class Rebuilds {
             if (mode == Rebuild.Mode.SNAPSHOT) {
                 Document kept = current.get("snapshots", Document.class);
                 Object replaced = kept == null ? null : kept.get(snapshot);
-                if (!control.keepSnapshot(name, generation, snapshot)) {
+                if (!control.keepSnapshot(name, holder, generation, snapshot)) {
                     return false;
                 }
                 generations.keepSnapshot(name, snapshot, generation);
@@ -156,7 +160,7 @@ public class Rebuilds {
                 return true;
             }
             previous = current.getInteger("live", 0);
-            if (!control.swap(name, generation, previous, projections.get(name).shape())) {
+            if (!control.swap(name, holder, generation, previous, projections.get(name).shape())) {
                 return false;
             }
             generations.switchTo(name, generation);
@@ -175,7 +179,7 @@ public class Rebuilds {
             if (previous != generations.control(name).getInteger("live", 0)) {
                 drop(name, previous);
             }
-            control.release(name);
+            control.release(name, holder);
             log.info("{}: every instance serves generation {}; generation {} dropped", name, generation, previous);
         }
 
@@ -188,8 +192,9 @@ public class Rebuilds {
 
         @Override
         public void failed(String error) {
-            control.failed(name, generation, error);
-            drop(name, generation);
+            if (control.failed(name, holder, generation, error)) {
+                drop(name, generation);
+            }
         }
     }
 
@@ -198,24 +203,29 @@ public class Rebuilds {
      * partial ones are removed (by the instance building them, at its next lease renewal; here at once when it
      * runs here or its instance has stopped).
      */
-    public synchronized List<String> cancel() {
+    public List<String> cancel() {
         List<String> cancelled = new ArrayList<>();
-        for (String name : projections.keySet()) {
-            Document before = control.cancel(name);
-            if (before == null) {
-                continue;
-            }
-            cancelled.add(name);
-            int building = before.getInteger("building");
-            Rebuild rebuild = latest.get(name);
-            if (rebuild != null && rebuild.running() && rebuild.generation == building) {
-                rebuild.cancel();
-                awaitEnd(rebuild);
-            }
-            if (!control.me().equals(before.getString("owner")) && control.lapsed(before)) {
-                drop(name, building);
+        List<Rebuild> stopping = new ArrayList<>();
+        synchronized (this) {
+            for (String name : projections.keySet()) {
+                Document before = control.cancel(name);
+                if (before == null) {
+                    continue;
+                }
+                cancelled.add(name);
+                int building = before.getInteger("building");
+                Rebuild rebuild = latest.get(name);
+                if (rebuild != null && rebuild.running() && rebuild.generation == building) {
+                    rebuild.cancel();
+                    stopping.add(rebuild);
+                }
+                if (!control.isMine(before.getString("owner")) && control.lapsed(before)) {
+                    drop(name, building);
+                }
             }
         }
+        // waited for outside the monitor: the scheduler's lease take-overs must not stall behind a cancel
+        stopping.forEach(Rebuilds::awaitEnd);
         return cancelled;
     }
 
@@ -232,9 +242,10 @@ public class Rebuilds {
     /** Rebuilds these projections, each unless it is already being rebuilt (then in the current shape too). */
     synchronized void rebuildOutdated(List<String> names) {
         for (String name : names) {
-            Integer generation = control.claim(name, null, null);
+            String holder = control.newHolder();
+            Integer generation = control.claim(name, holder, null, null);
             if (generation != null) {
-                launch(name, generation, Rebuild.Mode.BUILD, null, null, 0);
+                launch(name, holder, generation, Rebuild.Mode.BUILD, null, null, 0);
             }
         }
     }
@@ -248,25 +259,26 @@ public class Rebuilds {
     public synchronized void resumeInterrupted() {
         for (Document seen : control.lapsed()) {
             String name = seen.getString("_id");
-            if (!projections.containsKey(name) || !control.takeOver(seen)) {
+            String holder = control.newHolder();
+            if (!projections.containsKey(name) || !control.takeOver(seen, holder)) {
                 continue;
             }
             if (seen.containsKey("building")) {
                 log.warn("the rebuild of {} stopped with its instance ({}); starting it again here", name, seen.get("owner"));
                 drop(name, seen.getInteger("building"));
                 Date until = seen.getDate("buildingUntil");
-                Integer generation = control.restart(name, until == null ? null : until.toInstant(),
+                Integer generation = control.restart(name, holder, until == null ? null : until.toInstant(),
                         seen.getString("buildingSnapshot"));
                 if (generation != null) {
-                    launch(name, generation, until == null ? Rebuild.Mode.BUILD : Rebuild.Mode.SNAPSHOT,
+                    launch(name, holder, generation, until == null ? Rebuild.Mode.BUILD : Rebuild.Mode.SNAPSHOT,
                             until == null ? null : until.toInstant(), seen.getString("buildingSnapshot"), 0);
                 }
             } else if (seen.containsKey("previous")) {
                 log.warn("{} generation {} went live but {} stopped before generation {} was dropped; finishing here",
                         name, seen.getInteger("live"), seen.get("owner"), seen.getInteger("previous"));
-                launch(name, seen.getInteger("live"), Rebuild.Mode.DRAIN, null, null, seen.getInteger("previous"));
+                launch(name, holder, seen.getInteger("live"), Rebuild.Mode.DRAIN, null, null, seen.getInteger("previous"));
             } else {
-                control.release(name);
+                control.release(name, holder);
             }
         }
     }
