@@ -257,6 +257,7 @@ public class Rebuilds {
      */
     @Scheduled(fixedDelay = 5000, initialDelay = 5000)
     public synchronized void resumeInterrupted() {
+        sweepOrphans();
         for (Document seen : control.lapsed()) {
             String name = seen.getString("_id");
             String holder = control.newHolder();
@@ -279,6 +280,39 @@ public class Rebuilds {
                 launch(name, holder, seen.getInteger("live"), Rebuild.Mode.DRAIN, null, null, seen.getInteger("previous"));
             } else {
                 control.release(name, holder);
+            }
+        }
+    }
+
+    /**
+     * Drops generations nothing refers to any more — a build cancelled while its instance died, a collection a
+     * writer paused past a swap created again — for projections no rebuild holds, and only among generations
+     * already allocated (a rebuild claimed after this read gets a higher number).
+     */
+    synchronized void sweepOrphans() {
+        Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
+        for (String name : projections.keySet()) {
+            Document seen = generations.control(name);
+            if (seen == null || seen.containsKey("owner") || seen.containsKey("building")) {
+                continue;
+            }
+            Set<Integer> referenced = new java.util.HashSet<>();
+            referenced.add(seen.getInteger("live", 0));
+            if (seen.get("previous") instanceof Number previous) {
+                referenced.add(previous.intValue());
+            }
+            Document snapshots = seen.get("snapshots", Document.class);
+            if (snapshots != null) {
+                snapshots.values().forEach(g -> referenced.add(((Number) g).intValue()));
+            }
+            int allocated = Math.max(seen.getInteger("live", 0), seen.getInteger("lastGeneration", 0));
+            for (int generation = 0; generation <= allocated; generation++) {
+                int g = generation;
+                if (!referenced.contains(g) && projections.get(name).collections().stream()
+                        .anyMatch(c -> existing.contains(ReadModelCollections.physicalName(c, g)))) {
+                    log.warn("{} generation {} is referenced by nothing (a cancelled or interrupted build); dropped", name, g);
+                    drop(name, g);
+                }
             }
         }
     }

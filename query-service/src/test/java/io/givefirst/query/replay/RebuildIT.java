@@ -193,6 +193,29 @@ class RebuildIT extends QueryApiTestBase {
     }
 
     @Test
+    void aGenerationNothingRefersToIsDroppedAndOneNotYetAllocatedIsLeftAlone() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !generations.control("feed").containsKey("owner")
+                && !generations.control("feed").containsKey("building"));
+        Document seen = generations.control("feed");
+        int live = seen.getInteger("live", 0);
+        int orphan = Math.max(live, seen.getInteger("lastGeneration", 0)) + 1;
+        // allocated, as a claim does, then left behind: a build cancelled while its instance was dying
+        generations.controlCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", "feed"),
+                com.mongodb.client.model.Updates.set("lastGeneration", orphan), new com.mongodb.client.model.UpdateOptions().upsert(true));
+        String orphaned = ReadModelCollections.physicalName("feed", orphan);
+        String notYetAllocated = ReadModelCollections.physicalName("feed", orphan + 1);
+        readDatabase.getCollection(orphaned).insertOne(new Document("junk", true));
+        readDatabase.getCollection(notYetAllocated).insertOne(new Document("junk", true));
+
+        rebuilds.sweepOrphans();
+
+        List<String> names = readDatabase.listCollectionNames().into(new ArrayList<>());
+        assertThat(names).doesNotContain(orphaned).contains(notYetAllocated);
+        assertThat(generations.live("feed")).isEqualTo(live);
+        readDatabase.getCollection(notYetAllocated).drop();
+    }
+
+    @Test
     void aRebuildInterruptedByARestartStartsAgainCleanly() {
         int live = generations.live("feed");
         int halfBuilt = live + 50;
