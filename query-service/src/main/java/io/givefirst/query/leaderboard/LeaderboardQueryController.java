@@ -71,7 +71,9 @@ class LeaderboardQueryController {
     private Leaderboard compute(String period, Instant since, int limit) {
         MongoCollection<Document> helps = collections.get(LeaderboardProjection.HELPS);
         Bson verified = since == null ? new Document() : Filters.gte(VerifiedHelp.VERIFIED_AT, Date.from(since));
-        List<VerifiedHelp> helped = helps.find(verified).map(VerifiedHelp::of).into(new ArrayList<>());
+        // bounded batches: a period of a large community is read a thousand at a time, so the database serves
+        // other queries in between (docs/benchmarks.md: one unbatched read stalled every screen at 1M events)
+        List<VerifiedHelp> helped = helps.find(verified).batchSize(1000).map(VerifiedHelp::of).into(new ArrayList<>());
         List<VerifiedHelp.Rank> ranks = VerifiedHelp.rank(helped, limit);
         Map<String, String> names = profiles.displayNames(ranks.stream().map(VerifiedHelp.Rank::giverId).toList());
         List<Giver> givers = new ArrayList<>();

@@ -103,6 +103,21 @@ final class IndexedQueries<P> {
 
     private QueryResult fromPositions(String plan, List<P> positions, Document query, Document orderBy, int skip,
                                       int limit, int batchSize, Document projection) {
+        boolean unordered = (orderBy == null || orderBy.isEmpty()) && skip <= 0 && limit <= 0;
+        if (unordered && batchSize > 0 && positions.size() > batchSize) {
+            // a large unsorted read in batches: the lock and the server thread are free between them
+            QueryLog queryLog = log.get();
+            PositionsCursor[] cursor = new PositionsCursor[1];
+            cursor[0] = new PositionsCursor(collection.cursors().generateCursorId(), positions, query, collection,
+                    projection, () -> queryLog.record(collection.name(), query, orderBy, limit, plan, positions.size(),
+                    cursor[0].matched()));
+            List<Document> first = collection.project(cursor[0].take(batchSize), projection);
+            if (cursor[0].exhausted()) {
+                return new QueryResult(first);
+            }
+            collection.cursors().add(cursor[0]);
+            return new QueryResult(first, cursor[0]);
+        }
         QueryResult result = collection.fromPositions(query, positions, orderBy, skip, limit, batchSize, projection);
         log.get().record(collection.name(), query, orderBy, limit, plan, positions.size(), collection.lastMatched());
         return result;

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,23 @@ class OrderedIndexTest {
         List<String> all = events.find().sort(Sorts.descending("timestamp", "sequence")).batchSize(7)
                 .map(d -> d.getString("timestamp")).into(new ArrayList<>());
         assertThat(all).hasSize(2000).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void anUnsortedRangeIsReadABatchAtATimeWithTheSameAnswer() {
+        Bson range = Filters.gte("timestamp", "t00500");
+        List<String> whole = events.find(range).map(d -> d.getString("timestamp")).into(new ArrayList<>());
+
+        List<String> batched = new ArrayList<>();
+        try (MongoCursor<Document> cursor = events.find(range).batchSize(50).iterator()) {
+            batched.add(cursor.next().getString("timestamp"));
+            // the rest is not loaded yet: a document removed now is not returned, as MongoDB would not
+            String removed = whole.get(whole.size() - 1);
+            events.deleteOne(Filters.eq("timestamp", removed));
+            cursor.forEachRemaining(d -> batched.add(d.getString("timestamp")));
+            assertThat(batched).isEqualTo(whole.subList(0, whole.size() - 1)).doesNotContain(removed);
+        }
+        assertThat(whole).hasSize(1500);
     }
 
     @Test
