@@ -168,13 +168,11 @@ public class Generations {
 
     /** Whether every instance that reported within the instance timeout serves this generation of a projection. */
     boolean servedEverywhere(String projection, int generation) {
-        Date alive = Date.from(clock.instant().minus(instanceTimeout));
-        return instances.find(Filters.gte("heartbeat", alive)).into(new java.util.ArrayList<>()).stream()
-                .allMatch(instance -> {
-                    Document serving = instance.get("serving", Document.class);
-                    return serving != null && serving.get(projection) instanceof Number served
-                            && served.intValue() == generation;
-                });
+        return instances().stream().allMatch(instance -> {
+            Document serving = instance.get("serving", Document.class);
+            return serving != null && serving.get(projection) instanceof Number served
+                    && served.intValue() == generation;
+        });
     }
 
     /** The instances that reported within the instance timeout, with what they serve. */

@@ -21,7 +21,7 @@ import java.util.Set;
  * may change between two batches of a cursor (as with MongoDB, documents inserted ahead of the walk are seen).
  * Callers hold the collection's lock while calling it.
  */
-final class IndexWalk {
+final class IndexWalk implements BatchCursor.Batches {
     private final QueryPlan<?> plan;
     private final Document query;
     private final IndexedQueries.Access<?> collection;
@@ -41,8 +41,8 @@ final class IndexWalk {
         this.remaining = limit > 0 ? limit : -1;
     }
 
-    /** Up to {@code n} more matching documents ({@code n <= 0}: all of them). */
-    List<Document> take(int n) {
+    @Override
+    public List<Document> take(int n) {
         List<Document> taken = new ArrayList<>();
         while ((n <= 0 || taken.size() < n) && remaining != 0 && (!ready.isEmpty() || fill())) {
             taken.add(ready.poll());
@@ -51,7 +51,8 @@ final class IndexWalk {
         return taken;
     }
 
-    boolean exhausted() {
+    @Override
+    public boolean exhausted() {
         return remaining == 0 || (ready.isEmpty() && !fill());
     }
 

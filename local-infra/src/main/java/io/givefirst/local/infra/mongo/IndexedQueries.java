@@ -107,16 +107,9 @@ final class IndexedQueries<P> {
         if (unordered && batchSize > 0 && positions.size() > batchSize) {
             // a large unsorted read in batches: the lock and the server thread are free between them
             QueryLog queryLog = log.get();
-            PositionsCursor[] cursor = new PositionsCursor[1];
-            cursor[0] = new PositionsCursor(collection.cursors().generateCursorId(), positions, query, collection,
-                    projection, () -> queryLog.record(collection.name(), query, orderBy, limit, plan, positions.size(),
-                    cursor[0].matched()));
-            List<Document> first = collection.project(cursor[0].take(batchSize), projection);
-            if (cursor[0].exhausted()) {
-                return new QueryResult(first);
-            }
-            collection.cursors().add(cursor[0]);
-            return new QueryResult(first, cursor[0]);
+            PositionsRead read = new PositionsRead(positions, query, collection, matched -> queryLog.record(
+                    collection.name(), query, orderBy, limit, plan, positions.size(), matched));
+            return firstBatch(read.take(batchSize), !read.exhausted(), read, projection);
         }
         QueryResult result = collection.fromPositions(query, positions, orderBy, skip, limit, batchSize, projection);
         log.get().record(collection.name(), query, orderBy, limit, plan, positions.size(), collection.lastMatched());
@@ -207,11 +200,16 @@ final class IndexedQueries<P> {
         boolean more = !walk.exhausted();
         log.get().record(collection.name(), query, orderBy, limit, plan.index().getName() + " in order", walk.examined(),
                 firstBatch.size());
-        List<Document> projected = collection.project(firstBatch, projection);
+        return firstBatch(firstBatch, more, walk, projection);
+    }
+
+    /** The first batch, and a cursor over the rest when there is more to read. */
+    private QueryResult firstBatch(List<Document> first, boolean more, BatchCursor.Batches rest, Document projection) {
+        List<Document> projected = collection.project(first, projection);
         if (!more) {
             return new QueryResult(projected);
         }
-        WalkCursor cursor = new WalkCursor(collection.cursors().generateCursorId(), walk, collection, projection);
+        BatchCursor cursor = new BatchCursor(collection.cursors().generateCursorId(), rest, collection, projection);
         collection.cursors().add(cursor);
         return new QueryResult(projected, cursor);
     }

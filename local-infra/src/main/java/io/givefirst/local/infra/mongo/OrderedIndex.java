@@ -70,7 +70,7 @@ final class OrderedIndex<P> extends Index<P> {
     public Set<KeyValue> getKeyValues(Document document) {
         List<Object> values = new java.util.ArrayList<>(fields.length);
         for (int i = 0; i < fields.length; i++) {
-            Object value = fields[i] != null ? document.getOrMissing(fields[i]) : null;
+            Object value = fields[i] == null ? null : valueOf(document, i);
             if (fields[i] == null || value instanceof Collection) {
                 return super.getKeyValues(document);
             }
