@@ -48,6 +48,8 @@ final class BenchStack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log().toFile());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // the load generator's few members act far more than a person would in a day
+        builder.environment().put("GIVEFIRST_QUOTA_RECORDS_PER_DAY", "100000000");
         try {
             launcher = builder.start();
         } catch (IOException e) {

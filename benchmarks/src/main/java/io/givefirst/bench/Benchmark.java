@@ -88,7 +88,7 @@ public final class Benchmark {
 
         PlatformTour tour = new PlatformTour(stack.commandUrl(), stack.queryUrl(), api::token, api.adminToken());
         QueryCostCheck costs = new QueryCostCheck(mongo, tour,
-                Set.of("projection_generations", "query_instances", "relay_lease"), COST_SLACK,
+                Set.of("projection_generations", "query_instances", "relay_lease", "unknown_event_types"), COST_SLACK,
                 Map.of("verified_help {verifiedAt: {$gte: ?}}", LEADERBOARD, "verified_help {}", LEADERBOARD));
         AtSize.Steps steps = new AtSize.Steps(settings, stack, api, waits, bare,
                 new SyntheticCommunity(settings.syntheticMembers()), new StoreGrowth(mongo), costs, members);

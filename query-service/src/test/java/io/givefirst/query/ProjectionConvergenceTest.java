@@ -13,10 +13,13 @@ import io.givefirst.query.history.ContributionHistoryProjection;
 import io.givefirst.query.leaderboard.LeaderboardProjection;
 import io.givefirst.query.profile.ProfileProjection;
 import io.givefirst.query.stats.MemberStatsProjection;
+import io.givefirst.query.stream.DeadLetters;
 import io.givefirst.query.stream.EventDecoder;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
 import io.givefirst.query.stream.ReadModelCollections;
+import io.givefirst.query.stream.UnknownTypes;
+import java.time.Clock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,7 +75,8 @@ class ProjectionConvergenceTest {
         MongoDatabase database = client.getDatabase("convergence-" + databases.incrementAndGet());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Projection projection = factory.apply(ReadModelCollections.in(database),
-                new EventStream(new EventDecoder(meters), new io.givefirst.query.stream.ProjectionLag(meters)));
+                new EventStream(new EventDecoder(new UnknownTypes(database, meters, Clock.systemUTC())),
+                        new io.givefirst.query.stream.ProjectionLag(meters), new DeadLetters(database, meters, Clock.systemUTC())));
         batches.forEach(projection::apply);
         Map<String, List<Document>> documents = new LinkedHashMap<>();
         for (String collection : projection.collections()) {

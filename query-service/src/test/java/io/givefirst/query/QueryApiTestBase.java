@@ -66,11 +66,16 @@ public abstract class QueryApiTestBase {
 
     /** Publishes events as the relay does: key = aggregate id, CloudEvents headers, JSON value. */
     protected static void publish(List<EventEnvelope> events) {
+        publish(TOPIC, events);
+    }
+
+    /** As {@link #publish(List)}, to another topic. */
+    protected static void publish(String topic, List<EventEnvelope> events) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (EventEnvelope event : events) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, event.aggregateId(), codec.value(event));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.aggregateId(), codec.value(event));
                 codec.headers(event).forEach((k, v) -> record.headers().add(new RecordHeader(k, v)));
                 producer.send(record);
             }

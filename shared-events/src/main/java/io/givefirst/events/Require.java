@@ -1,20 +1,22 @@
 package io.givefirst.events;
 
-/** Guards for the compact constructors of events: an event that breaks them was never valid. */
+/**
+ * What an event needs to be an event at all — its ids and required texts present — checked by the compact
+ * constructors of the event records. Nothing more: limits (lengths, counts) and rules (nobody meets themselves)
+ * are decided where a command is accepted, in requests and aggregates. An event is a fact that was accepted under
+ * the rules of its day; tightening a limit later must not make it unreadable (issue 14).
+ */
 public final class Require {
     private Require() {
     }
 
     public static String id(String value, String field) {
-        return text(value, field, 100);
+        return text(value, field);
     }
 
-    public static String text(String value, String field, int maxLength) {
+    public static String text(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
-        }
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters");
         }
         return value;
     }
@@ -26,39 +28,22 @@ public final class Require {
         return value;
     }
 
-    /** Optional text: null becomes empty; a given text must fit. */
-    public static String optional(String value, String field, int maxLength) {
-        if (value == null) {
-            return "";
-        }
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters");
-        }
-        return value;
+    /** Optional text: null becomes empty. */
+    public static String optional(String value, String field) {
+        return value == null ? "" : value;
     }
 
-    /** Optional id: absent is null; a given id must be a valid id. */
+    /** Optional id: absent is null; a given id must not be blank. */
     public static String optionalId(String value, String field) {
         return value == null ? null : id(value, field);
     }
 
-    /** Tags: lower-cased, trimmed, distinct, each non-blank and short, at most {@code maxCount}. */
-    public static java.util.List<String> tags(java.util.List<String> tags, String field, int maxCount, int maxLength) {
+    /** Tags: lower-cased, trimmed, distinct, blank ones dropped; null is none. */
+    public static java.util.List<String> tags(java.util.List<String> tags, String field) {
         if (tags == null) {
             return java.util.List.of();
         }
-        if (tags.size() > maxCount) {
-            throw new IllegalArgumentException(field + " may hold at most " + maxCount + " entries");
-        }
-        java.util.List<String> normalized = tags.stream().map(t -> text(t, field, maxLength).strip()
-                .toLowerCase(java.util.Locale.ROOT)).distinct().toList();
-        return java.util.List.copyOf(normalized);
-    }
-
-    /** Two member ids must differ. */
-    public static void distinct(String first, String second, String rule) {
-        if (first.equals(second)) {
-            throw new IllegalArgumentException(rule);
-        }
+        return tags.stream().filter(t -> t != null && !t.isBlank())
+                .map(t -> t.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
     }
 }

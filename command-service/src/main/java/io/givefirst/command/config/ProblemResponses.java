@@ -147,6 +147,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
     }
 

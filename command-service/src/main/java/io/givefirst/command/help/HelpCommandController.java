@@ -4,6 +4,9 @@ import io.givefirst.command.help.HelpCommands.AcknowledgeHelpCommand;
 import io.givefirst.command.help.HelpCommands.DisputeHelpCommand;
 import io.givefirst.command.help.HelpCommands.GiveHelpCommand;
 import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
+import io.givefirst.command.idempotency.NewRecordIds;
+import io.givefirst.command.member.DailyRecords;
+import io.givefirst.command.rules.Occurrence;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.help.HelpKind;
@@ -13,13 +16,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -34,10 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 class HelpCommandController {
     private final CommandGateway commands;
     private final Clock clock;
+    private final DailyRecords records;
 
-    HelpCommandController(CommandGateway commands, Clock clock) {
+    HelpCommandController(CommandGateway commands, Clock clock, DailyRecords records) {
         this.commands = commands;
         this.clock = clock;
+        this.records = records;
     }
 
     record GiveHelpRequest(
@@ -45,7 +49,7 @@ class HelpCommandController {
             @NotNull HelpKind kind,
             @Schema(example = "Honest notes on the pitch deck") @NotBlank @Size(max = HelpGivenEvent.SUMMARY_MAX) String summary,
             @Schema(description = "one of the receiver's open needs that this help answers") @Size(max = 100) String answersNeedId,
-            @Schema(description = "when it happened; now if absent") @PastOrPresent Instant occurredAt) {
+            @Schema(description = "when it happened, within the last 366 days; now if absent") Instant occurredAt) {
     }
 
     record ReceivedHelpRequest(
@@ -53,7 +57,7 @@ class HelpCommandController {
             @NotNull HelpKind kind,
             @Schema(example = "Introduced me to my first customer") @NotBlank @Size(max = HelpGivenEvent.SUMMARY_MAX) String summary,
             @Schema(description = "one of my open needs that this help answered") @Size(max = 100) String answersNeedId,
-            @Schema(description = "when it happened; now if absent") @PastOrPresent Instant occurredAt) {
+            @Schema(description = "when it happened, within the last 366 days; now if absent") Instant occurredAt) {
     }
 
     record AcknowledgeRequest(@Schema(example = "That changed my pitch") @Size(max = HelpAcknowledgedEvent.THANKS_MAX) String thanks) {
@@ -64,20 +68,26 @@ class HelpCommandController {
 
     @Operation(summary = "I helped a member (unverified until they acknowledge it)")
     @PostMapping("/help")
-    ResponseEntity<Map<String, Object>> give(@AuthenticationPrincipal Jwt token, @Valid @RequestBody GiveHelpRequest request) {
-        String helpId = UUID.randomUUID().toString();
-        commands.sendAndWait(new GiveHelpCommand(helpId, token.getSubject(), request.receiverId().strip(),
-                request.kind(), request.summary().strip(), request.answersNeedId(), whenOrNow(request.occurredAt())));
+    ResponseEntity<Map<String, Object>> give(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
+                                             @Valid @RequestBody GiveHelpRequest request) {
+        Instant occurredAt = whenOrNow(request.occurredAt());
+        records.spend(token.getSubject());
+        String helpId = NewRecordIds.of(token.getSubject(), "help-given", key);
+        NewRecordIds.start(key, () -> commands.sendAndWait(new GiveHelpCommand(helpId, token.getSubject(),
+                request.receiverId().strip(), request.kind(), request.summary().strip(), request.answersNeedId(),
+                occurredAt)));
         return ResponseEntity.created(URI.create("/help/" + helpId)).body(Map.of("helpId", helpId, "verified", false));
     }
 
     @Operation(summary = "A member helped me (verified at once)")
     @PostMapping("/help/received")
-    ResponseEntity<Map<String, Object>> received(@AuthenticationPrincipal Jwt token,
+    ResponseEntity<Map<String, Object>> received(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
                                                  @Valid @RequestBody ReceivedHelpRequest request) {
-        String helpId = UUID.randomUUID().toString();
-        commands.sendAndWait(new ReceiveHelpCommand(helpId, request.giverId().strip(), token.getSubject(),
-                request.kind(), request.summary().strip(), request.answersNeedId(), whenOrNow(request.occurredAt())));
+        Instant occurredAt = whenOrNow(request.occurredAt());
+        records.spend(token.getSubject());
+        String helpId = NewRecordIds.of(token.getSubject(), "help-received", key);
+        NewRecordIds.start(key, () -> commands.sendAndWait(new ReceiveHelpCommand(helpId, request.giverId().strip(),
+                token.getSubject(), request.kind(), request.summary().strip(), request.answersNeedId(), occurredAt)));
         return ResponseEntity.created(URI.create("/help/" + helpId)).body(Map.of("helpId", helpId, "verified", true));
     }
 
@@ -100,7 +110,7 @@ class HelpCommandController {
     }
 
     private Instant whenOrNow(Instant occurredAt) {
-        return occurredAt == null ? clock.instant() : occurredAt;
+        return Occurrence.orNow(occurredAt, clock);
     }
 
     private static String stripped(String text) {

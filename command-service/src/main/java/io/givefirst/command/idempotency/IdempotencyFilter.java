@@ -27,7 +27,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} for every write: a retried request with the same key (scoped to the acting member)
  * gets the first request's response again, marked {@code Idempotent-Replayed: true}, and records nothing twice.
  * The same key with a different request is refused (422); a retry while the first is still running gets 409.
- * A request that failed with a server error releases its key, so that it can be retried.
+ * After a server error (or an instance that died mid-request) the same request may be sent again with the same
+ * key: it runs again, and the records it starts have ids derived from the key ({@link NewRecordIds}), so an act
+ * stored by the failed attempt is not stored twice.
  *
  * <p>Runs after Spring Security, so the acting member is known; requests without a valid token never get here.
  */
@@ -75,11 +77,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(cached, recorded);
         } catch (IOException | ServletException | RuntimeException e) {
-            store.release(id);
+            store.outcomeUnknown(id);
             throw e;
         }
         if (recorded.getStatus() >= 500) {
-            store.release(id);
+            store.outcomeUnknown(id);
         } else {
             store.complete(id, recorded.getStatus(), recorded.getContentType(),
                     recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());

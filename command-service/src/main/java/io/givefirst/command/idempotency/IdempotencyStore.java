@@ -19,12 +19,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Idempotency keys and the first response given for each, in {@code idempotency_keys}. A key is claimed by
- * inserting its document: the unique {@code _id} (member + key) lets exactly one request win. Documents
- * expire after {@link #RETENTION} (a TTL index; MongoDB removes them in the background).
+ * inserting its document: the unique {@code _id} (member + key) lets exactly one request win. A key is never
+ * released: a request whose outcome is unknown, or whose instance died while it ran, may run again under it with
+ * the same request only. Documents expire after {@link #RETENTION} (a TTL index; MongoDB removes them in the
+ * background).
  */
 @Component
 class IdempotencyStore {
     static final Duration RETENTION = Duration.ofHours(48);
+    /** A claim still running after this long is taken for one whose instance died (no request lasts this long). */
+    static final Duration ABANDONED = Duration.ofMinutes(2);
 
     /** What a key holds: the request it was first used for and, once answered, the answer. */
     record Record(String fingerprint, boolean done, int status, String contentType, String location, byte[] body) {
@@ -43,8 +47,9 @@ class IdempotencyStore {
     /** Claims the key for this request; empty when it was claimed before, else the earlier record. */
     Optional<Record> claim(String id, String fingerprint) {
         try {
+            Date now = Date.from(clock.instant());
             keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("done", false)
-                    .append("createdAt", Date.from(clock.instant())));
+                    .append("createdAt", now).append("claimedAt", now));
             return Optional.empty();
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -52,8 +57,11 @@ class IdempotencyStore {
             }
             Document existing = keys.find(Filters.eq("_id", id)).first();
             if (existing == null) {
-                // expired or released between the insert and the read: claim again
+                // expired between the insert and the read: claim again
                 return claim(id, fingerprint);
+            }
+            if (retryable(existing, fingerprint) && reclaim(existing)) {
+                return Optional.empty();
             }
             return Optional.of(toRecord(existing));
         }
@@ -65,9 +73,32 @@ class IdempotencyStore {
                 Updates.set("body", new Binary(body))));
     }
 
-    /** Forgets a claim whose request failed without an answer worth repeating, so that a retry runs again. */
-    void release(String id) {
-        keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("done", false)));
+    /**
+     * The request failed without an answer worth repeating (a 5xx, a timeout): what it stored, if anything, is
+     * unknown. The key stays with its request's fingerprint; the same request may run again under it (it then
+     * names the same records, so nothing is recorded twice), a different one is still refused.
+     */
+    void outcomeUnknown(String id) {
+        keys.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("done", false)), Updates.set("unknown", true));
+    }
+
+    /** The same request again, after an unknown outcome or a claim whose instance died. */
+    private boolean retryable(Document existing, String fingerprint) {
+        if (!fingerprint.equals(existing.getString("fingerprint")) || Boolean.TRUE.equals(existing.getBoolean("done"))) {
+            return false;
+        }
+        Date claimedAt = existing.getDate("claimedAt") == null ? existing.getDate("createdAt") : existing.getDate("claimedAt");
+        return Boolean.TRUE.equals(existing.getBoolean("unknown"))
+                || claimedAt.toInstant().isBefore(clock.instant().minus(ABANDONED));
+    }
+
+    /** Takes the key over for a retry, unless another retry took it first. */
+    private boolean reclaim(Document existing) {
+        Object claimedAt = existing.get("claimedAt");
+        return keys.updateOne(Filters.and(Filters.eq("_id", existing.get("_id")), Filters.eq("done", false),
+                        Filters.eq("claimedAt", claimedAt)),
+                Updates.combine(Updates.set("claimedAt", Date.from(clock.instant())), Updates.unset("unknown")))
+                .getModifiedCount() == 1;
     }
 
     private static Record toRecord(Document d) {

@@ -1,5 +1,7 @@
 package io.givefirst.command.introduction;
 
+import io.givefirst.command.idempotency.NewRecordIds;
+import io.givefirst.command.member.DailyRecords;
 import io.givefirst.command.introduction.IntroductionCommands.AcceptIntroductionCommand;
 import io.givefirst.command.introduction.IntroductionCommands.DeclineIntroductionCommand;
 import io.givefirst.command.introduction.IntroductionCommands.MakeIntroductionCommand;
@@ -13,7 +15,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -28,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class IntroductionCommandController {
     private final CommandGateway commands;
     private final Clock clock;
+    private final DailyRecords records;
 
-    IntroductionCommandController(CommandGateway commands, Clock clock) {
+    IntroductionCommandController(CommandGateway commands, Clock clock, DailyRecords records) {
         this.commands = commands;
         this.clock = clock;
+        this.records = records;
     }
 
     record IntroductionRequest(
@@ -43,12 +47,13 @@ class IntroductionCommandController {
 
     @Operation(summary = "I introduce two members to each other, saying why")
     @PostMapping("/introductions")
-    ResponseEntity<Map<String, String>> introduce(@AuthenticationPrincipal Jwt token,
+    ResponseEntity<Map<String, String>> introduce(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
                                                   @Valid @RequestBody IntroductionRequest request) {
-        String introductionId = UUID.randomUUID().toString();
-        commands.sendAndWait(new MakeIntroductionCommand(introductionId, token.getSubject(),
-                request.firstMemberId().strip(), request.secondMemberId().strip(), request.reason().strip(),
-                clock.instant()));
+        records.spend(token.getSubject());
+        String introductionId = NewRecordIds.of(token.getSubject(), "introduction", key);
+        NewRecordIds.start(key, () -> commands.sendAndWait(new MakeIntroductionCommand(introductionId,
+                token.getSubject(), request.firstMemberId().strip(), request.secondMemberId().strip(),
+                request.reason().strip(), clock.instant())));
         return ResponseEntity.created(URI.create("/introductions/" + introductionId))
                 .body(Map.of("introductionId", introductionId, "status", "PENDING"));
     }

@@ -2,7 +2,10 @@ package io.givefirst.command.introduction;
 
 import io.givefirst.command.introduction.IntroductionCommands.NoteIntroducedMeetingCommand;
 import io.givefirst.events.meeting.MeetingRecordedEvent;
+import io.givefirst.events.wire.CloudEventHeaders;
 import io.givefirst.events.wire.EventCodec;
+import io.givefirst.events.wire.EventTypes;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,6 +40,11 @@ public class IntroductionOutcomes {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value());
+        }
+        byte[] type = headers.get(CloudEventHeaders.TYPE);
+        if (type == null || !EventTypes.classOf(new String(type, StandardCharsets.UTF_8))
+                .filter(MeetingRecordedEvent.class::equals).isPresent()) {
+            return; // only meetings matter here: the others are not even parsed
         }
         codec.decode(headers, record.value()).ifPresent(envelope -> {
             if (envelope.payload() instanceof MeetingRecordedEvent event && event.introductionId() != null) {

@@ -9,11 +9,14 @@ import io.givefirst.command.meeting.MeetingCommands.FollowUpMeetingCommand;
 import io.givefirst.command.meeting.MeetingCommands.RecordMeetingCommand;
 import io.givefirst.command.member.MemberDirectory;
 import io.givefirst.command.member.MemberRules;
+import io.givefirst.command.rules.DailyLimit;
 import io.givefirst.command.rules.RuleViolation;
 import io.givefirst.command.rules.RuleViolation.Kind;
 import io.givefirst.events.meeting.MeetingConfirmedEvent;
 import io.givefirst.events.meeting.MeetingFollowedUpEvent;
 import io.givefirst.events.meeting.MeetingRecordedEvent;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -30,6 +33,9 @@ public class Meeting {
     private String recordedBy;
     private String otherMemberId;
     private boolean confirmed;
+    /** Each participant's follow-ups: cheap to repeat, so limited per day. */
+    private final Map<String, DailyLimit> followUps = new HashMap<>();
+    static final int MAX_FOLLOW_UPS_PER_DAY = 20;
 
     protected Meeting() {
         // for Axon's event sourcing
@@ -91,8 +97,14 @@ public class Meeting {
             throw new RuleViolation(Kind.FORBIDDEN, "only-participants-follow-up", "Only participants follow up",
                     "only the two members who met can follow up on this meeting");
         }
+        followUpsOf(command.memberId()).check(command.occurredAt());
         apply(new MeetingFollowedUpEvent(meetingId, command.memberId(), other, command.privateNote(),
                 command.occurredAt()));
+    }
+
+    private DailyLimit followUpsOf(String memberId) {
+        return followUps.computeIfAbsent(memberId, m -> new DailyLimit(MAX_FOLLOW_UPS_PER_DAY,
+                "too-many-follow-ups", "follow-ups of one meeting"));
     }
 
     @EventSourcingHandler
@@ -105,5 +117,10 @@ public class Meeting {
     @EventSourcingHandler
     void on(MeetingConfirmedEvent event) {
         this.confirmed = true;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingFollowedUpEvent event) {
+        followUpsOf(event.followedUpBy()).record(event.occurredAt());
     }
 }

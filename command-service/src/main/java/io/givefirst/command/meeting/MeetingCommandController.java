@@ -3,19 +3,20 @@ package io.givefirst.command.meeting;
 import io.givefirst.command.meeting.MeetingCommands.ConfirmMeetingCommand;
 import io.givefirst.command.meeting.MeetingCommands.FollowUpMeetingCommand;
 import io.givefirst.command.meeting.MeetingCommands.RecordMeetingCommand;
+import io.givefirst.command.idempotency.NewRecordIds;
+import io.givefirst.command.member.DailyRecords;
+import io.givefirst.command.rules.Occurrence;
 import io.givefirst.events.meeting.MeetingLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,15 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 class MeetingCommandController {
     private final CommandGateway commands;
     private final Clock clock;
+    private final DailyRecords records;
 
-    MeetingCommandController(CommandGateway commands, Clock clock) {
+    MeetingCommandController(CommandGateway commands, Clock clock, DailyRecords records) {
         this.commands = commands;
         this.clock = clock;
+        this.records = records;
     }
 
     record MeetingRequest(
             @Schema(example = "bob") @NotBlank @Size(max = 100) String withMemberId,
-            @Schema(description = "when we met; now if absent", example = "2026-11-20T18:30:00Z") @PastOrPresent Instant metAt,
+            @Schema(description = "when we met, within the last 366 days; now if absent", example = "2026-11-20T18:30:00Z") Instant metAt,
             @Schema(example = "Climate founders breakfast, Lyon") @Size(max = MeetingLimits.CONTEXT) String context,
             @Schema(description = "visible only to me", example = "Wants intros to storage investors")
             @Size(max = MeetingLimits.NOTE) String privateNote,
@@ -52,11 +56,14 @@ class MeetingCommandController {
 
     @Operation(summary = "I met a member (a claim until they confirm)")
     @PostMapping("/meetings")
-    ResponseEntity<Map<String, String>> record(@AuthenticationPrincipal Jwt token, @Valid @RequestBody MeetingRequest request) {
-        String meetingId = UUID.randomUUID().toString();
-        commands.sendAndWait(new RecordMeetingCommand(meetingId, token.getSubject(), request.withMemberId().strip(),
-                request.context(), request.privateNote(), request.introductionId(),
-                request.metAt() == null ? clock.instant() : request.metAt()));
+    ResponseEntity<Map<String, String>> record(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
+                                               @Valid @RequestBody MeetingRequest request) {
+        Instant metAt = Occurrence.orNow(request.metAt(), clock);
+        records.spend(token.getSubject());
+        String meetingId = NewRecordIds.of(token.getSubject(), "meeting", key);
+        NewRecordIds.start(key, () -> commands.sendAndWait(new RecordMeetingCommand(meetingId, token.getSubject(),
+                request.withMemberId().strip(), request.context(), request.privateNote(), request.introductionId(),
+                metAt)));
         return ResponseEntity.created(URI.create("/meetings/" + meetingId)).body(Map.of("meetingId", meetingId));
     }
 
@@ -71,6 +78,7 @@ class MeetingCommandController {
     @PostMapping("/meetings/{meetingId}/follow-ups")
     ResponseEntity<Map<String, String>> followUp(@AuthenticationPrincipal Jwt token, @PathVariable String meetingId,
                                                  @Valid @RequestBody(required = false) FollowUpRequest request) {
+        records.spend(token.getSubject());
         String note = request == null ? null : request.privateNote();
         commands.sendAndWait(new FollowUpMeetingCommand(meetingId, token.getSubject(), note, clock.instant()));
         return ResponseEntity.status(201).body(Map.of("meetingId", meetingId));

@@ -10,6 +10,7 @@ import io.givefirst.command.member.MemberCommands.RequestCardCommand;
 import io.givefirst.command.member.MemberCommands.ResolveNeedCommand;
 import io.givefirst.command.member.MemberCommands.UpdateProfileCommand;
 import io.givefirst.command.member.MemberCommands.WithdrawOfferCommand;
+import io.givefirst.command.rules.DailyLimit;
 import io.givefirst.command.rules.RuleViolation;
 import io.givefirst.command.rules.RuleViolation.Kind;
 import io.givefirst.events.member.CardRequestedEvent;
@@ -37,6 +38,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Member {
     static final int MAX_OPEN_NEEDS = 50;
     static final int MAX_OPEN_OFFERS = 50;
+    static final int MAX_PROFILE_CHANGES_PER_DAY = 20;
 
     @AggregateIdentifier
     private String memberId;
@@ -47,7 +49,10 @@ public class Member {
     private final Set<String> openNeeds = new HashSet<>();
     private final Set<String> resolvedNeeds = new HashSet<>();
     private final Set<String> openOffers = new HashSet<>();
+    private final Set<String> withdrawnOffers = new HashSet<>();
     private final Set<String> cardRequesters = new HashSet<>();
+    private final DailyLimit profileChanges = new DailyLimit(MAX_PROFILE_CHANGES_PER_DAY, "too-many-profile-changes",
+            "profile changes");
 
     protected Member() {
         // for Axon's event sourcing
@@ -80,6 +85,7 @@ public class Member {
         boolean unchanged = updated.displayName().equals(displayName) && updated.headline().equals(headline)
                 && updated.interests().equals(interests);
         if (!unchanged) {
+            profileChanges.check(command.occurredAt());
             apply(updated);
         }
     }
@@ -90,8 +96,12 @@ public class Member {
         apply(new MemberLeftEvent(memberId, command.occurredAt()));
     }
 
+    /** Posting a need whose id exists records nothing: it is a retry of that post (ids derive from the request). */
     @CommandHandler
     void handle(PostNeedCommand command) {
+        if (openNeeds.contains(command.needId()) || resolvedNeeds.contains(command.needId())) {
+            return;
+        }
         requireActive();
         if (openNeeds.size() >= MAX_OPEN_NEEDS) {
             throw new RuleViolation(Kind.CONFLICT, "too-many-open-needs", "Too many open needs",
@@ -115,8 +125,12 @@ public class Member {
         apply(new NeedResolvedEvent(memberId, command.needId(), command.occurredAt()));
     }
 
+    /** Posting an offer whose id exists records nothing, as for needs. */
     @CommandHandler
     void handle(PostOfferCommand command) {
+        if (openOffers.contains(command.offerId()) || withdrawnOffers.contains(command.offerId())) {
+            return;
+        }
         requireActive();
         if (openOffers.size() >= MAX_OPEN_OFFERS) {
             throw new RuleViolation(Kind.CONFLICT, "too-many-open-offers", "Too many open offers",
@@ -174,6 +188,7 @@ public class Member {
 
     @EventSourcingHandler
     void on(MemberProfileUpdatedEvent event) {
+        profileChanges.record(event.occurredAt());
         this.displayName = event.displayName();
         this.headline = event.headline();
         this.interests = event.interests();
@@ -203,6 +218,7 @@ public class Member {
     @EventSourcingHandler
     void on(OfferWithdrawnEvent event) {
         openOffers.remove(event.offerId());
+        withdrawnOffers.add(event.offerId());
     }
 
     @EventSourcingHandler

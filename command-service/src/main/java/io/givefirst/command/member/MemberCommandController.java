@@ -1,5 +1,6 @@
 package io.givefirst.command.member;
 
+import io.givefirst.command.idempotency.NewRecordIds;
 import io.givefirst.command.member.MemberCommands.JoinMemberCommand;
 import io.givefirst.command.member.MemberCommands.LeaveCommunityCommand;
 import io.givefirst.command.member.MemberCommands.PostNeedCommand;
@@ -19,7 +20,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,10 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberCommandController {
     private final CommandGateway commands;
     private final Clock clock;
+    private final DailyRecords records;
 
-    MemberCommandController(CommandGateway commands, Clock clock) {
+    MemberCommandController(CommandGateway commands, Clock clock, DailyRecords records) {
         this.commands = commands;
         this.clock = clock;
+        this.records = records;
     }
 
     record ProfileRequest(
@@ -94,9 +97,10 @@ class MemberCommandController {
 
     @Operation(summary = "Post a need: what I am looking for")
     @PostMapping("/members/me/needs")
-    ResponseEntity<Map<String, String>> postNeed(@AuthenticationPrincipal Jwt token,
+    ResponseEntity<Map<String, String>> postNeed(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
                                                  @Valid @RequestBody NeedOrOfferRequest request) {
-        String needId = UUID.randomUUID().toString();
+        records.spend(token.getSubject());
+        String needId = NewRecordIds.of(token.getSubject(), "need", key);
         onMyself(() -> commands.sendAndWait(new PostNeedCommand(token.getSubject(), needId,
                 request.description().strip(), request.tags(), clock.instant())));
         return ResponseEntity.created(URI.create("/members/me/needs/" + needId)).body(Map.of("needId", needId));
@@ -111,9 +115,10 @@ class MemberCommandController {
 
     @Operation(summary = "Post an offer: what I can give")
     @PostMapping("/members/me/offers")
-    ResponseEntity<Map<String, String>> postOffer(@AuthenticationPrincipal Jwt token,
+    ResponseEntity<Map<String, String>> postOffer(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
                                                   @Valid @RequestBody NeedOrOfferRequest request) {
-        String offerId = UUID.randomUUID().toString();
+        records.spend(token.getSubject());
+        String offerId = NewRecordIds.of(token.getSubject(), "offer", key);
         onMyself(() -> commands.sendAndWait(new PostOfferCommand(token.getSubject(), offerId,
                 request.description().strip(), request.tags(), clock.instant())));
         return ResponseEntity.created(URI.create("/members/me/offers/" + offerId)).body(Map.of("offerId", offerId));

@@ -3,6 +3,8 @@ package io.givefirst.command.relay;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +21,30 @@ class RelayAdminController {
     private final StoreCopy copy;
     private final RelayAudit audit;
     private final RelayProperties properties;
+    private final RelayDeadLetters deadLetters;
+    private final StoreRelay relay;
 
-    RelayAdminController(StoreCopy copy, RelayAudit audit, RelayProperties properties) {
+    RelayAdminController(StoreCopy copy, RelayAudit audit, RelayProperties properties, RelayDeadLetters deadLetters,
+                         StoreRelay relay) {
         this.copy = copy;
         this.audit = audit;
         this.properties = properties;
+        this.deadLetters = deadLetters;
+        this.relay = relay;
+    }
+
+    @Operation(summary = "Stored events the relay parked, by aggregate, each aggregate's in order")
+    @GetMapping("/admin/relay/dead-letters")
+    List<RelayDeadLetters.Parked> deadLetters() {
+        return deadLetters.parked();
+    }
+
+    /** Each aggregate's parked events are published in order; an aggregate stops at its first that still fails. */
+    @Operation(summary = "Publish the parked events again (after a fix); those that still fail stay parked")
+    @PostMapping("/admin/relay/dead-letters/retry")
+    Map<String, Object> retryDeadLetters() {
+        int published = deadLetters.retry(relay::publishParked);
+        return Map.of("published", published, "stillParked", deadLetters.parked().size());
     }
 
     /** @param topic another topic to copy the whole store into; absent: re-publish into the live topic */

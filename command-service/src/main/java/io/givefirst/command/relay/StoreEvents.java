@@ -75,11 +75,24 @@ class StoreEvents {
         }
     }
 
-    /** Puts events back on the relay's list (an audit found them missing on the topic). */
+    /** Puts events back on the relay's list (an audit found them missing on the topic); parked ones stay parked. */
     void markUnrelayed(List<Object> ids) {
         if (!ids.isEmpty()) {
-            events.updateMany(in("_id", ids), Updates.set(RelayStorageStrategy.RELAYED, false));
+            events.updateMany(and(in("_id", ids), eq(RelayStorageStrategy.RELAYED, true)),
+                    Updates.set(RelayStorageStrategy.RELAYED, false));
         }
+    }
+
+    /** Takes events off the relay's list: they wait in {@link RelayDeadLetters}. */
+    void markParked(List<Object> ids) {
+        if (!ids.isEmpty()) {
+            events.updateMany(in("_id", ids), Updates.set(RelayStorageStrategy.RELAYED, RelayDeadLetters.PARKED));
+        }
+    }
+
+    /** The stored event of an aggregate at a sequence number (the store's unique key), or null. */
+    Document find(String aggregate, long sequence) {
+        return events.find(and(eq(AGGREGATE, aggregate), eq(SEQUENCE, sequence))).limit(1).first();
     }
 
     /** When the oldest event still to be relayed was stored, by its writer's clock. */

@@ -6,7 +6,7 @@ package io.givefirst.command.rules;
  */
 public class RuleViolation extends RuntimeException {
     /** How the violation reads to an HTTP client, without tying the domain to HTTP. */
-    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT }
+    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, TOO_MANY }
 
     private final String rule;
     private final String title;

@@ -130,6 +130,27 @@ class HostileInputIT extends ApiTestBase {
     }
 
     @Test
+    void anActDatedOutsideTheWindowIsRefusedWithItsRule() throws Exception {
+        long before = storedEvents().countDocuments();
+        for (String when : List.of("1970-01-01T00:00:00Z", "2100-01-01T00:00:00Z",
+                java.time.Instant.now().minus(java.time.Duration.ofDays(400)).toString())) {
+            for (Endpoint endpoint : List.of(
+                    new Endpoint("POST", "/help", alice, map("receiverId", bob, "kind", "IDEA", "summary", "s", "occurredAt", when), List.of()),
+                    new Endpoint("POST", "/help/received", alice, map("giverId", bob, "kind", "IDEA", "summary", "s", "occurredAt", when), List.of()),
+                    new Endpoint("POST", "/meetings", alice, map("withMemberId", bob, "metAt", when), List.of()))) {
+                HttpResponse<String> response = send(endpoint, token(alice), json.writeValueAsString(endpoint.valid()));
+                assertThat(response.statusCode()).as(endpoint.path() + " at " + when).isEqualTo(400);
+                assertThat(body(response).get("rule").asString()).isEqualTo("occurred-at-out-of-range");
+            }
+        }
+        assertThat(storedEvents().countDocuments()).as("nothing was stored").isEqualTo(before);
+        String lastYear = java.time.Instant.now().minus(java.time.Duration.ofDays(300)).toString();
+        assertThat(send(new Endpoint("POST", "/help", alice, map("receiverId", bob, "kind", "IDEA", "summary", "s",
+                "occurredAt", lastYear), List.of()), token(alice), json.writeValueAsString(map("receiverId", bob,
+                "kind", "IDEA", "summary", "s", "occurredAt", lastYear))).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void theValidBodiesOfTheTableAreAccepted() throws Exception {
         for (Endpoint endpoint : endpoints()) {
             HttpResponse<String> response = send(endpoint, token(endpoint.caller()), json.writeValueAsString(endpoint.valid()));

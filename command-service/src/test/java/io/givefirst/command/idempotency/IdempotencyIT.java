@@ -7,6 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,37 @@ class IdempotencyIT extends ApiTestBase {
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(storedEvents().countDocuments()).isEqualTo(before + 1);
+    }
+
+    /**
+     * What a failed attempt leaves: its events stored, no answer kept (a 5xx after the append, a timeout, an
+     * instance that died before answering). The same request again names the same record and stores nothing new.
+     */
+    @Test
+    void aRetryAfterAnUnknownOutcomeStoresNothingTwice() throws Exception {
+        String alice = joined("Alice");
+        String bob = joined("Bob");
+        String help = "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"An idea\"}";
+        var keys = mongo.getDatabase(DATABASE).getCollection("idempotency_keys");
+        for (String failure : List.of("unknown", "abandoned")) {
+            String key = UUID.randomUUID().toString();
+            HttpResponse<String> first = post("/help", alice, key, help);
+            assertThat(first.statusCode()).isEqualTo(201);
+            long stored = storedEvents().countDocuments();
+            String id = alice + "\u0000" + key;
+            keys.updateOne(Filters.eq("_id", id), failure.equals("unknown")
+                    ? Updates.combine(Updates.set("done", false), Updates.set("unknown", true))
+                    : Updates.combine(Updates.set("done", false), Updates.set("claimedAt",
+                            Date.from(Instant.now().minus(Duration.ofMinutes(3))))));
+
+            assertProblem(post("/help", alice, key, help.replace("An idea", "Another idea")), 422, "idempotency-key-reused");
+            HttpResponse<String> retry = post("/help", alice, key, help);
+
+            assertThat(retry.statusCode()).as(failure + ": " + retry.body()).isEqualTo(201);
+            assertThat(body(retry).get("helpId").asString()).as(failure).isEqualTo(body(first).get("helpId").asString());
+            assertThat(storedEvents().countDocuments()).as(failure + ": nothing stored twice").isEqualTo(stored);
+            assertThat(post("/help", alice, key, help).headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.givefirst.events.meeting.MeetingConfirmedEvent;
 import io.givefirst.events.meeting.MeetingFollowedUpEvent;
 import io.givefirst.events.meeting.MeetingRecordedEvent;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,5 +113,21 @@ class MeetingTest {
                 .expectEvents(new MeetingFollowedUpEvent("m1", "alice", "bob", "", LATER));
         fixture.given(RECORDED).when(new FollowUpMeetingCommand("m1", "carol", "", LATER))
                 .expectException(violating("only-participants-follow-up")).expectNoEvents();
+    }
+
+    @Test
+    void eachParticipantFollowsUpAtMostTwentyTimesIn24Hours() {
+        List<Object> history = new ArrayList<>(List.of(RECORDED));
+        for (int i = 0; i < Meeting.MAX_FOLLOW_UPS_PER_DAY; i++) {
+            history.add(new MeetingFollowedUpEvent("m1", "alice", "bob", "note " + i, LATER.plusSeconds(60L * i)));
+        }
+        java.time.Instant next = LATER.plusSeconds(3600);
+        fixture.given(history).when(new FollowUpMeetingCommand("m1", "alice", "one more", next))
+                .expectException(violating("too-many-follow-ups")).expectNoEvents();
+        fixture.given(history).when(new FollowUpMeetingCommand("m1", "bob", "mine", next))
+                .expectEvents(new MeetingFollowedUpEvent("m1", "bob", "alice", "mine", next));
+        java.time.Instant nextDay = LATER.plusSeconds(86_400 + 60);
+        fixture.given(history).when(new FollowUpMeetingCommand("m1", "alice", "a day later", nextDay))
+                .expectEvents(new MeetingFollowedUpEvent("m1", "alice", "bob", "a day later", nextDay));
     }
 }

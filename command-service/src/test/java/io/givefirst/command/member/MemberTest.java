@@ -85,6 +85,20 @@ class MemberTest {
     }
 
     @Test
+    void aMemberChangesTheirProfileAtMostTwentyTimesIn24Hours() {
+        List<Object> history = new ArrayList<>(List.of(ALICE_JOINED));
+        for (int i = 0; i < Member.MAX_PROFILE_CHANGES_PER_DAY; i++) {
+            history.add(new MemberProfileUpdatedEvent("alice", "Alice " + i, "", List.of(), T1.plusSeconds(60L * i)));
+        }
+        Instant next = T1.plusSeconds(3600);
+        fixture.given(history).when(new UpdateProfileCommand("alice", "Alice again", "", List.of(), next))
+                .expectException(violating("too-many-profile-changes")).expectNoEvents();
+        Instant nextDay = T1.plusSeconds(86_400 + 60);
+        fixture.given(history).when(new UpdateProfileCommand("alice", "Alice again", "", List.of(), nextDay))
+                .expectEvents(new MemberProfileUpdatedEvent("alice", "Alice again", "", List.of(), nextDay));
+    }
+
+    @Test
     void aMemberLeavesOnce() {
         fixture.given(ALICE_JOINED).when(new LeaveCommunityCommand("alice", T1))
                 .expectEvents(new MemberLeftEvent("alice", T1));
@@ -119,6 +133,21 @@ class MemberTest {
                         new NeedResolvedEvent("alice", "n1", T1))
                 .when(new ResolveNeedCommand("alice", "n1", T1))
                 .expectException(violating("need-already-resolved")).expectNoEvents();
+    }
+
+    @Test
+    void postingANeedOrOfferAgainWithItsIdRecordsNothing() {
+        fixture.given(ALICE_JOINED, new NeedPostedEvent("alice", "n1", "A mentor", List.of(), T1))
+                .when(new PostNeedCommand("alice", "n1", "A mentor", List.of(), T1))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(ALICE_JOINED, new NeedPostedEvent("alice", "n1", "A mentor", List.of(), T1),
+                        new NeedResolvedEvent("alice", "n1", T1))
+                .when(new PostNeedCommand("alice", "n1", "A mentor", List.of(), T1))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(ALICE_JOINED, new OfferPostedEvent("alice", "o1", "Intros", List.of(), T1),
+                        new OfferWithdrawnEvent("alice", "o1", T1))
+                .when(new PostOfferCommand("alice", "o1", "Intros", List.of(), T1))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test

@@ -65,7 +65,8 @@ class RelayIT {
         http.post("/members", stack.issuer.tokenFor(alice), "{\"displayName\":\"Alice\"}");
         http.post("/members", stack.issuer.tokenFor(bob), "{\"displayName\":\"Bob\"}");
         try (TopicReader reader = new TopicReader(stack.broker.bootstrapServers(), topic)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> reader.poll().size() == 2);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(reader.poll()).extracting(ConsumerRecord::key).contains(alice, bob));
         }
 
         stack.broker.stop();
@@ -105,11 +106,8 @@ class RelayIT {
 
         // an event stored and marked relayed that never reached the topic (what a skipping relay leaves behind)
         String ghost = "ghost-" + UUID.randomUUID();
-        Document stored = store().find(Filters.eq("aggregateIdentifier", carol)).first();
-        stored.remove("_id");
-        stored.put("aggregateIdentifier", ghost);
-        stored.put("eventIdentifier", UUID.randomUUID().toString());
-        stored.put("serializedPayload", stored.getString("serializedPayload").replace(carol, ghost));
+        Document template = store().find(Filters.eq("aggregateIdentifier", carol)).first();
+        Document stored = copy(template, carol, ghost, 0, template.getString("payloadType"));
         stored.put("relayed", true);
         store().insertOne(stored);
 
@@ -127,6 +125,122 @@ class RelayIT {
         assertThat(http.get("/actuator/prometheus", null).body()).contains("givefirst_relay_gaps_repaired_total 1.0");
         assertThat(http.get("/admin/relay/audit?since=" + before, stack.issuer.tokenFor(carol)).statusCode())
                 .as("members are not admins").isEqualTo(403);
+    }
+
+    /** What an instance that died between storing a join and writing the member directory leaves behind. */
+    @Test
+    void aJoinStoredWithoutItsDirectoryEntryIsKnownOnceItIsRelayed() {
+        Http http = new Http("http://localhost:" + port);
+        String dora = "dora-" + UUID.randomUUID();
+        String erin = "erin-" + UUID.randomUUID();
+        http.post("/members", stack.issuer.tokenFor(dora), "{\"displayName\":\"Dora\"}");
+        await().atMost(Duration.ofSeconds(60)).until(() -> relayed(dora));
+
+        Document template = store().find(Filters.eq("aggregateIdentifier", dora)).first();
+        Document stored = copy(template, dora, erin, 0, template.getString("payloadType"));
+        String help = "{\"receiverId\":\"" + erin + "\",\"kind\":\"IDEA\",\"summary\":\"Welcome\"}";
+        assertThat(http.post("/help", stack.issuer.tokenFor(dora), help).statusCode())
+                .as("erin has not joined yet").isEqualTo(404);
+        store().insertOne(stored);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(http.post("/help", stack.issuer.tokenFor(dora), help).statusCode())
+                        .as("erin's join reached the directory through the topic").isEqualTo(201));
+        assertThat(http.post("/members", stack.issuer.tokenFor(erin), "{\"displayName\":\"Erin\"}").statusCode())
+                .as("and she cannot join twice").isEqualTo(409);
+    }
+
+    /** An event stored when a limit was looser than today's (a summary of 1 500 characters; today's limit: 1 000). */
+    @Test
+    void anEventAcceptedUnderALooserLimitStillLoadsAndIsRelayed() {
+        Http http = new Http("http://localhost:" + port);
+        String fay = "fay-" + UUID.randomUUID();
+        String gus = "gus-" + UUID.randomUUID();
+        http.post("/members", stack.issuer.tokenFor(fay), "{\"displayName\":\"Fay\"}");
+        http.post("/members", stack.issuer.tokenFor(gus), "{\"displayName\":\"Gus\"}");
+        var given = http.post("/help", stack.issuer.tokenFor(fay),
+                "{\"receiverId\":\"" + gus + "\",\"kind\":\"IDEA\",\"summary\":\"short\"}");
+        String helpId = json.readTree(given.body()).get("helpId").asString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> relayed(helpId));
+
+        String older = "older-" + UUID.randomUUID();
+        String summary = "a long story ".repeat(120).strip();
+        assertThat(summary.length()).isGreaterThan(io.givefirst.events.help.HelpGivenEvent.SUMMARY_MAX);
+        Document template = store().find(Filters.eq("aggregateIdentifier", helpId)).first();
+        Document stored = copy(template, helpId, older, 0, template.getString("payloadType"));
+        stored.put("serializedPayload", stored.getString("serializedPayload").replace("\"short\"", "\"" + summary + "\""));
+        store().insertOne(stored);
+
+        try (TopicReader reader = new TopicReader(stack.broker.bootstrapServers(), topic)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(reader.poll()).filteredOn(r -> r.key().equals(older))
+                            .anySatisfy(r -> assertThat(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
+                                    .contains(summary)));
+        }
+        var acknowledged = http.post("/help/" + older + "/acknowledgement", stack.issuer.tokenFor(gus), "{}");
+        assertThat(acknowledged.statusCode()).as("the aggregate loads: " + acknowledged.body()).isEqualTo(200);
+    }
+
+    /**
+     * An event this version cannot read (a newer version stored it) is parked with the later events of its
+     * aggregate; every other aggregate flows; once a version that reads it runs, a retry publishes them in order.
+     */
+    @Test
+    void anEventTheRelayCannotPublishIsParkedWithItsAggregateAndRetriedInOrder() {
+        Http http = new Http("http://localhost:" + port);
+        String admin = stack.issuer.adminTokenFor("ops");
+        String hal = "hal-" + UUID.randomUUID();
+        http.post("/members", stack.issuer.tokenFor(hal), "{\"displayName\":\"Hal\"}");
+        await().atMost(Duration.ofSeconds(60)).until(() -> relayed(hal));
+        Document template = store().find(Filters.eq("aggregateIdentifier", hal)).first();
+        String knownType = template.getString("payloadType");
+        String stuck = "stuck-" + UUID.randomUUID();
+        String free = "free-" + UUID.randomUUID();
+
+        store().insertMany(List.of(copy(template, hal, stuck, 0, "io.givefirst.events.future.TeleportedEvent"),
+                copy(template, hal, stuck, 1, knownType), copy(template, hal, free, 0, knownType)));
+
+        try (TopicReader reader = new TopicReader(stack.broker.bootstrapServers(), topic)) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(reader.poll()).extracting(ConsumerRecord::key).as("the other aggregate flows").contains(free);
+                JsonNode parked = json.readTree(http.get("/admin/relay/dead-letters", admin).body());
+                List<String> parkedAggregates = new java.util.ArrayList<>();
+                parked.forEach(letter -> parkedAggregates.add(letter.get("aggregateId").asString()));
+                assertThat(parkedAggregates).containsExactly(stuck, stuck);
+            });
+            assertThat(reader.poll()).extracting(ConsumerRecord::key).doesNotContain(stuck);
+            assertThat(store().find(Filters.eq("aggregateIdentifier", stuck)).map(d -> d.get("relayed")).into(new java.util.ArrayList<>()))
+                    .containsOnly("parked");
+            assertThat(http.get("/actuator/prometheus", null).body()).contains("givefirst_relay_dead_letters 2.0");
+
+            var stillFailing = json.readTree(http.post("/admin/relay/dead-letters/retry", admin, "").body());
+            assertThat(stillFailing.get("published").asInt()).isZero();
+
+            // the version that knows the event runs now
+            store().updateOne(Filters.and(Filters.eq("aggregateIdentifier", stuck), Filters.eq("sequenceNumber", 0L)),
+                    com.mongodb.client.model.Updates.set("payloadType", knownType));
+            var retried = json.readTree(http.post("/admin/relay/dead-letters/retry", admin, "").body());
+            assertThat(retried.get("published").asInt()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(reader.poll().stream()
+                    .filter(r -> r.key().equals(stuck))
+                    .map(r -> new String(r.headers().lastHeader("ce_sequence").value(), java.nio.charset.StandardCharsets.UTF_8)))
+                    .as("in order, once each").containsExactly("0", "1"));
+        }
+        assertThat(json.readTree(http.get("/admin/relay/dead-letters", admin).body())).isEmpty();
+        assertThat(http.post("/admin/relay/dead-letters/retry", stack.issuer.tokenFor(hal), "").statusCode()).isEqualTo(403);
+    }
+
+    /** A stored event copied to another aggregate, unrelayed: what another instance could have stored. */
+    private static Document copy(Document template, String from, String aggregate, long sequence, String payloadType) {
+        Document copy = new Document(template);
+        copy.remove("_id");
+        copy.put("aggregateIdentifier", aggregate);
+        copy.put("sequenceNumber", sequence);
+        copy.put("eventIdentifier", UUID.randomUUID().toString());
+        copy.put("payloadType", payloadType);
+        copy.put("serializedPayload", template.getString("serializedPayload").replace(from, aggregate));
+        copy.put("relayed", false);
+        return copy;
     }
 
     private boolean relayed(String aggregateId) {

@@ -44,7 +44,8 @@ class DomainStoryIT extends ApiTestBase {
         String carol = joined("Carol");
 
         String breakfast = created(http.post("/meetings", token(alice), "{\"withMemberId\":\"" + bob
-                + "\",\"metAt\":\"2026-11-20T08:30:00Z\",\"context\":\"Climate founders breakfast\","
+                + "\",\"metAt\":\"" + java.time.Instant.now().minus(java.time.Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + "\",\"context\":\"Climate founders breakfast\","
                 + "\"privateNote\":\"Bob is raising a seed round\"}"), "meetingId");
         ok(http.post("/meetings/" + breakfast + "/confirmation", token(bob), null));
         ok(http.post("/members/" + bob + "/card-requests", token(alice), null));

@@ -38,7 +38,7 @@ public abstract class ApiTestBase {
     @LocalServerPort
     protected int port;
     @Autowired
-    MongoClient mongo;
+    protected MongoClient mongo;
     protected Http http;
 
     @BeforeEach

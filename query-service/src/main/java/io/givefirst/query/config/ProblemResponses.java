@@ -29,6 +29,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, missing.rule(), "Not found", missing.getMessage());
     }
 
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(Conflict conflict) {
+        return problem(HttpStatus.CONFLICT, conflict.rule(), "Conflict", conflict.getMessage());
+    }
+
     @ExceptionHandler(io.givefirst.query.replay.Rebuilds.RebuildConflict.class)
     ResponseEntity<ProblemDetail> rebuildConflict(RuntimeException conflict) {
         return problem(HttpStatus.CONFLICT, "rebuild-in-progress", "Rebuild in progress", conflict.getMessage());

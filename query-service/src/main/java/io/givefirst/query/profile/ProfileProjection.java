@@ -27,6 +27,10 @@ import org.springframework.stereotype.Component;
  * Member profiles with their needs and offers ({@code profiles}, {@code profile_needs}, {@code profile_offers}).
  * The profile's texts are written only by a newer event of the member (sequence guard); every other field is
  * owned by one event type, so redelivery and reordering converge.
+ *
+ * <p>Shape 2: one version of the texts, guarded by {@code profileSequence} (shape 1 kept every version side by
+ * side under its sequence number: a member who changed their profile a few thousand times outgrew MongoDB's
+ * 16 MB document limit).
  */
 @Component
 public class ProfileProjection extends StreamProjection {
@@ -42,6 +46,11 @@ public class ProfileProjection extends StreamProjection {
 
     public ProfileProjection(ReadModelCollections collections, EventStream stream) {
         super(NAME, List.of(PROFILES, NEEDS, OFFERS), collections, stream, ProfileProjection::new);
+    }
+
+    @Override
+    public int shape() {
+        return 2;
     }
 
     @Override
@@ -82,17 +91,14 @@ public class ProfileProjection extends StreamProjection {
     }
 
     /**
-     * Keeps every version of the profile under its aggregate sequence and the highest sequence seen: both writes
-     * commute, so redelivered or reordered versions never overwrite a newer one. Readers take
-     * {@code versions[profileSequence]}. (A filter guard would do the same, but costs a collection scan on
-     * MongoDB-wire servers that only use the _id index; profile versions are few.)
+     * The profile's texts, written only by an event newer than the one that wrote them last (the
+     * {@code profileSequence} guard): redelivered or reordered versions never overwrite a newer one, and the
+     * document holds one version however often it changes.
      */
     private static void profileVersion(BulkWrites writes, MongoCollection<Document> profiles, String memberId,
                                        long sequence, String displayName, String headline, List<String> interests) {
-        writes.upsert(profiles, memberId,
-                set("versions." + sequence, new Document("displayName", displayName).append("headline", headline)
-                        .append("interests", interests)),
-                com.mongodb.client.model.Updates.max("profileSequence", sequence));
+        writes.upsertIfNewer(profiles, memberId, "profileSequence", sequence, set("displayName", displayName),
+                set("headline", headline), set("interests", interests));
     }
 
     private static Date date(java.time.Instant instant) {

@@ -23,22 +23,27 @@ public class ProfileRepository {
         this.collections = generations.liveOf(ProfileProjection.NAME);
     }
 
-    /** The member's profile document with its current version's fields on top, if they ever joined. */
+    /** The member's profile document, if they ever joined (a profile version was applied). */
     Optional<Document> profile(String memberId) {
         return Optional.ofNullable(collections.get(ProfileProjection.PROFILES).find(Filters.eq("_id", memberId)).first())
-                .flatMap(d -> current(d).map(version -> {
-                    Document profile = new Document(d);
-                    profile.putAll(version);
-                    return profile;
-                }));
+                .filter(d -> d.containsKey("profileSequence")).map(ProfileRepository::texts);
     }
 
-    /** The newest profile version: {@code versions[profileSequence]}. */
-    private static Optional<Document> current(Document profile) {
+    /**
+     * The document with its texts on top. Shape 1 kept every version under {@code versions} (the current one at
+     * {@code profileSequence}); it answers until the rebuild into shape 2 is live.
+     */
+    private static Document texts(Document profile) {
         Document versions = profile.get("versions", Document.class);
-        Object sequence = profile.get("profileSequence");
-        return versions == null || sequence == null ? Optional.empty()
-                : Optional.ofNullable(versions.get(String.valueOf(((Number) sequence).longValue()), Document.class));
+        if (versions == null) {
+            return profile;
+        }
+        Document current = versions.get(String.valueOf(((Number) profile.get("profileSequence")).longValue()), Document.class);
+        Document merged = new Document(profile);
+        if (current != null) {
+            merged.putAll(current);
+        }
+        return merged;
     }
 
     List<Document> openNeeds(String memberId) {
@@ -63,8 +68,12 @@ public class ProfileRepository {
         Map<String, String> names = new HashMap<>();
         if (!memberIds.isEmpty()) {
             collections.get(ProfileProjection.PROFILES).find(Filters.in("_id", memberIds))
-                    .projection(Projections.include("versions", "profileSequence"))
-                    .forEach(d -> current(d).ifPresent(v -> names.put(d.getString("_id"), v.getString("displayName"))));
+                    .projection(Projections.include("displayName", "profileSequence", "versions"))
+                    .forEach(d -> {
+                        if (d.containsKey("profileSequence")) {
+                            names.put(d.getString("_id"), texts(d).getString("displayName"));
+                        }
+                    });
         }
         return names;
     }

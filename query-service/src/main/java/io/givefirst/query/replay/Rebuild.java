@@ -1,11 +1,14 @@
 package io.givefirst.query.replay;
 
-import io.givefirst.events.wire.EventEnvelope;
-import io.givefirst.query.stream.EventDecoder;
+import io.givefirst.query.stream.DeadLetters;
+import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
+import io.givefirst.query.stream.RecordFailure;
+import io.givefirst.query.stream.Transience;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +56,7 @@ final class Rebuild implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
     private static final Duration EVERYWHERE_CHECK = Duration.ofMillis(500);
+    private static final int ATTEMPTS = 3;
 
     final String projection;
     final int generation;
@@ -60,7 +64,8 @@ final class Rebuild implements Runnable {
     private final Projection target;
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
-    private final EventDecoder decoder;
+    private final EventStream stream;
+    private final DeadLetters deadLetters;
     private final Instant until;
     private final Lease lease;
     private final Duration renewEvery;
@@ -69,6 +74,9 @@ final class Rebuild implements Runnable {
     final Map<Integer, long[]> progress = new ConcurrentHashMap<>();
     private volatile boolean cancelled;
     private long renewedAt = System.nanoTime();
+    /** Deliveries of records that failed for a reason of their own, by offset: parked after {@link #ATTEMPTS}. */
+    private final Map<String, Integer> failures = new HashMap<>();
+    private long transientPauseMillis;
     volatile State state = State.REBUILDING;
     volatile String error;
     volatile Instant finishedAt;
@@ -77,14 +85,15 @@ final class Rebuild implements Runnable {
      * @param until when given ({@link Mode#SNAPSHOT}), only events recorded up to then are applied
      */
     Rebuild(String projection, int generation, Mode mode, Projection target, KafkaConsumer<String, byte[]> consumer,
-            String topic, EventDecoder decoder, Instant until, Lease lease, Duration renewEvery) {
+            String topic, EventStream stream, DeadLetters deadLetters, Instant until, Lease lease, Duration renewEvery) {
         this.projection = projection;
         this.generation = generation;
         this.mode = mode;
         this.target = target;
         this.consumer = consumer;
         this.topic = topic;
-        this.decoder = decoder;
+        this.stream = stream;
+        this.deadLetters = deadLetters;
         this.until = until;
         this.lease = lease;
         this.renewEvery = renewEvery;
@@ -186,16 +195,77 @@ final class Rebuild implements Runnable {
         if (!records.isEmpty()) {
             List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
             records.forEach(batch::add);
-            List<EventEnvelope> events = decoder.decode(batch);
-            if (until != null) {
-                events = events.stream().filter(e -> !e.recordedAt().isAfter(until)).toList();
-            }
-            target.apply(events);
-            applied.addAndGet(batch.size());
+            applied.addAndGet(apply(batch));
         }
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         for (TopicPartition partition : partitions) {
             progress.put(partition.partition(), new long[] {consumer.position(partition), ends.get(partition)});
+        }
+    }
+
+    /**
+     * Applies a poll as the live consumers do ({@link EventStream#apply}): a record that fails for a reason of its
+     * own is tried {@link #ATTEMPTS} times, then parked as a dead letter of this generation, and the rest goes on;
+     * on a transient failure (MongoDB away) the consumer is moved back to the failed record and the next poll,
+     * after a pause, tries again — the rebuild waits, it does not fail. Returns how many records it got past.
+     */
+    private int apply(List<ConsumerRecord<String, byte[]>> batch) {
+        int from = 0;
+        while (from < batch.size()) {
+            try {
+                stream.apply(target, batch.subList(from, batch.size()),
+                        event -> until == null || !event.recordedAt().isAfter(until));
+                transientPauseMillis = 0;
+                return batch.size();
+            } catch (RecordFailure failure) {
+                int failed = from + failure.index();
+                ConsumerRecord<String, byte[]> record = batch.get(failed);
+                if (failure.isTransient()) {
+                    rewind(batch, failed);
+                    transientPauseMillis = Math.min(5_000, Math.max(200, transientPauseMillis * 2));
+                    log.warn("{} generation {}: {}; trying again in {} ms", projection, generation,
+                            failure.getCause(), transientPauseMillis);
+                    pause(transientPauseMillis);
+                    return failed;
+                }
+                String key = record.partition() + "@" + record.offset();
+                if (failures.merge(key, 1, Integer::sum) < ATTEMPTS) {
+                    pause(200);
+                    from = failed;
+                } else {
+                    try {
+                        deadLetters.park(projection, generation, record, failure);
+                    } catch (RuntimeException notParked) {
+                        if (!Transience.isTransient(notParked)) {
+                            throw notParked;
+                        }
+                        rewind(batch, failed);
+                        pause(1_000);
+                        return failed;
+                    }
+                    failures.remove(key);
+                    from = failed + 1;
+                }
+            }
+        }
+        return batch.size();
+    }
+
+    /** Moves the consumer back to the first record at or after {@code index} of each partition in the batch. */
+    private void rewind(List<ConsumerRecord<String, byte[]>> batch, int index) {
+        Map<TopicPartition, Long> to = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : batch.subList(index, batch.size())) {
+            to.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        to.forEach(consumer::seek);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -1,9 +1,11 @@
 package io.givefirst.query.replay;
 
 import com.mongodb.client.MongoDatabase;
-import io.givefirst.query.stream.EventDecoder;
+import io.givefirst.query.stream.DeadLetters;
+import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
 import io.givefirst.query.stream.ReadModelCollections;
+import io.givefirst.query.stream.UnknownTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,19 +44,24 @@ public class Rebuilds {
     private final Generations generations;
     private final RebuildControl control;
     private final MongoDatabase database;
-    private final EventDecoder decoder;
+    private final EventStream stream;
+    private final DeadLetters deadLetters;
+    private final UnknownTypes unknownTypes;
     private final String bootstrapServers;
     private final String topic;
     private final Shapes shapes;
 
-    Rebuilds(List<Projection> projections, Generations generations, MongoDatabase readDatabase, EventDecoder decoder,
+    Rebuilds(List<Projection> projections, Generations generations, MongoDatabase readDatabase, EventStream stream,
+             DeadLetters deadLetters, UnknownTypes unknownTypes,
              @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, @Value("${givefirst.topic}") String topic,
              @Value("${givefirst.rebuild.lease:PT30S}") Duration lease, Clock clock, Shapes shapes) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.generations = generations;
         this.control = new RebuildControl(generations.controlCollection(), generations.instanceId(), lease, clock);
         this.database = readDatabase;
-        this.decoder = decoder;
+        this.stream = stream;
+        this.deadLetters = deadLetters;
+        this.unknownTypes = unknownTypes;
         this.bootstrapServers = bootstrapServers;
         this.topic = topic;
         this.shapes = shapes;
@@ -110,7 +117,7 @@ public class Rebuilds {
             drop(name, generation);
         }
         Projection target = projections.get(name).writingTo(generations.generation(generation));
-        Rebuild rebuild = new Rebuild(name, generation, mode, target, consumer(), topic, decoder, until,
+        Rebuild rebuild = new Rebuild(name, generation, mode, target, consumer(), topic, stream, deadLetters, until,
                 new Steward(name, holder, generation, mode, snapshot, previous), control.lease().dividedBy(3));
         latest.put(name, rebuild);
         Thread thread = new Thread(rebuild, "rebuild-" + name + "-g" + generation);
@@ -164,6 +171,9 @@ public class Rebuilds {
                 return false;
             }
             generations.switchTo(name, generation);
+            deadLetters.replacedBy(name, generation);
+            // the new generation met every event this version knows, including the types the old one skipped
+            unknownTypes.forgetLearned(name);
             log.info("{} generation {} is live (was {}); the old one goes once every instance serves the new one",
                     name, generation, previous);
             return true;
@@ -230,13 +240,23 @@ public class Rebuilds {
     }
 
     /**
-     * At start: a rebuild whose instance stopped is taken over, and a read model of an older shape than this
-     * version reads ({@link Shapes}) is rebuilt.
+     * At start: a rebuild whose instance stopped is taken over; a read model of an older shape than this version
+     * reads ({@link Shapes}) is rebuilt, and so is one that passed over events of a type this version knows
+     * ({@link UnknownTypes}: a newer command-service shipped first).
      */
     @EventListener(ApplicationReadyEvent.class)
     public synchronized void atStart() {
         resumeInterrupted();
         rebuildOutdated(shapes.outdated());
+        rebuildWhatSkippedKnownTypes();
+    }
+
+    /** Rebuilds the projections that passed over events of a type this version knows; which it started. */
+    public synchronized List<String> rebuildWhatSkippedKnownTypes() {
+        List<String> learned = unknownTypes.learnedBy().stream().filter(projections::containsKey).toList();
+        learned.forEach(name -> log.warn("{} passed over events of a type this version knows: it will be rebuilt", name));
+        rebuildOutdated(learned);
+        return learned;
     }
 
     /** Rebuilds these projections, each unless it is already being rebuilt (then in the current shape too). */
@@ -329,6 +349,7 @@ public class Rebuilds {
 
     /** Drops a generation's collections (those that exist: MongoDB before 7.0 answers an error for the others). */
     private void drop(String name, int generation) {
+        deadLetters.droppedGeneration(name, generation);
         Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
         for (String collection : projections.get(name).collections()) {
             String physical = ReadModelCollections.physicalName(collection, generation);

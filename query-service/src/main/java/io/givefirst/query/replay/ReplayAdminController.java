@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import io.givefirst.query.stream.DeadLetters;
+import io.givefirst.query.stream.UnknownTypes;
 import org.bson.Document;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,11 +23,16 @@ class ReplayAdminController {
     private final Rebuilds rebuilds;
     private final Generations generations;
     private final ConsumerGroupLag lag;
+    private final DeadLetters deadLetters;
+    private final UnknownTypes unknownTypes;
 
-    ReplayAdminController(Rebuilds rebuilds, Generations generations, ConsumerGroupLag lag) {
+    ReplayAdminController(Rebuilds rebuilds, Generations generations, ConsumerGroupLag lag, DeadLetters deadLetters,
+                          UnknownTypes unknownTypes) {
         this.rebuilds = rebuilds;
         this.generations = generations;
         this.lag = lag;
+        this.deadLetters = deadLetters;
+        this.unknownTypes = unknownTypes;
     }
 
     record PartitionProgress(int partition, long position, long end, long lag) {
@@ -39,11 +46,14 @@ class ReplayAdminController {
      * {@code state}: LIVE, REBUILDING, CANCELLED or FAILED; {@code liveLag}: events on the stream the live
      * consumer group has not committed yet (per partition in {@code livePartitions}); {@code rebuildingOn}: the
      * instance that holds the projection's rebuild lease, if any (building, or waiting for every instance to serve
-     * the new generation); {@code rebuild}: the latest rebuild on this instance, if any, with its rate and ETA.
+     * the new generation); {@code rebuild}: the latest rebuild on this instance, if any, with its rate and ETA;
+     * {@code deadLetters}: records it parked ({@code /admin/dead-letters}); {@code unknownEventTypes}: records of
+     * types this version does not know that it passed over, by type (rebuilt by a version that knows them).
      */
     record ProjectionStatus(String name, String state, int liveGeneration, long liveLag,
                             List<PartitionProgress> livePartitions, Map<String, Integer> snapshots,
-                            String rebuildingOn, RebuildProgress rebuild) {
+                            String rebuildingOn, RebuildProgress rebuild, long deadLetters,
+                            Map<String, Long> unknownEventTypes) {
     }
 
     /** A query-service instance that reported within the lease, and the generation of each projection it serves. */
@@ -96,7 +106,8 @@ class ReplayAdminController {
         List<PartitionProgress> live = partitions(liveLag);
         return new ProjectionStatus(name, state, generations.live(name),
                 live.stream().mapToLong(PartitionProgress::lag).sum(), live, generations.snapshots(name),
-                control.getString("owner"), rebuild == null ? null : progress(rebuild));
+                control.getString("owner"), rebuild == null ? null : progress(rebuild), deadLetters.count(name),
+                unknownTypes.skippedBy(name));
     }
 
     /** (position, end) per partition → progress rows, by partition. */

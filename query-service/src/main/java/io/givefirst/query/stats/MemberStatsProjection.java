@@ -1,8 +1,9 @@
 package io.givefirst.query.stats;
 
 import static com.mongodb.client.model.Updates.addToSet;
+import static com.mongodb.client.model.Updates.set;
 
-import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
@@ -17,6 +18,8 @@ import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +29,15 @@ import org.springframework.stereotype.Component;
  * Each member's stats ({@code member_stats}). Counters are kept as sets of the ids they count
  * ({@code $addToSet}) and counted when read: adding an id twice, or in any order, changes nothing — a plain
  * {@code $inc} would count a redelivered event twice. See docs/adr/0008.
+ *
+ * <p>Shape 2: one document per member and month (shape 1 kept every set of a member in one document, which grew
+ * with every act of that member until it passed MongoDB's 16 MB limit).
  */
 @Component
 public class MemberStatsProjection extends StreamProjection {
     static final String NAME = "member-stats";
     static final String STATS = "member_stats";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     @Autowired
     public MemberStatsProjection(Generations generations, EventStream stream) {
@@ -42,40 +49,59 @@ public class MemberStatsProjection extends StreamProjection {
     }
 
     @Override
+    public int shape() {
+        return 2;
+    }
+
+    @Override
+    protected void createIndexes() {
+        collections.get(STATS).createIndex(Indexes.ascending("memberId"));
+    }
+
+    @Override
     public void apply(List<EventEnvelope> events) {
-        MongoCollection<Document> stats = collections.get(STATS);
         BulkWrites writes = new BulkWrites();
         for (EventEnvelope event : events) {
             Object payload = event.payload();
             if (payload instanceof HelpGivenEvent e) {
-                writes.upsert(stats, e.giverId(), addToSet("helpGiven", e.helpId()));
-                writes.upsert(stats, e.receiverId(), addToSet("helpReceived", e.helpId()));
+                add(writes, event, e.giverId(), "helpGiven", e.helpId());
+                add(writes, event, e.receiverId(), "helpReceived", e.helpId());
                 if (e.verified()) {
-                    verified(writes, e.helpId(), e.giverId(), e.receiverId());
+                    verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
                 }
             } else if (payload instanceof HelpAcknowledgedEvent e) {
-                verified(writes, e.helpId(), e.giverId(), e.receiverId());
+                verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
             } else if (payload instanceof HelpDisputedEvent e) {
-                writes.upsert(stats, e.giverId(), addToSet("helpGivenDisputed", e.helpId()));
+                add(writes, event, e.giverId(), "helpGivenDisputed", e.helpId());
             } else if (payload instanceof IntroductionMadeEvent e) {
-                writes.upsert(stats, e.introducerId(), addToSet("introductionsMade", e.introductionId()));
+                add(writes, event, e.introducerId(), "introductionsMade", e.introductionId());
             } else if (payload instanceof IntroductionFruitfulEvent e) {
-                writes.upsert(stats, e.introducerId(), addToSet("introductionsFruitful", e.introductionId()));
+                add(writes, event, e.introducerId(), "introductionsFruitful", e.introductionId());
             } else if (payload instanceof MeetingConfirmedEvent e) {
-                writes.upsert(stats, e.confirmedBy(), addToSet("meetings", e.meetingId()));
-                writes.upsert(stats, e.recordedBy(), addToSet("meetings", e.meetingId()));
+                add(writes, event, e.confirmedBy(), "meetings", e.meetingId());
+                add(writes, event, e.recordedBy(), "meetings", e.meetingId());
             } else if (payload instanceof MeetingFollowedUpEvent e) {
-                writes.upsert(stats, e.followedUpBy(), addToSet("followUps", event.id()));
+                add(writes, event, e.followedUpBy(), "followUps", event.id());
             } else if (payload instanceof CardRequestedEvent e) {
-                writes.upsert(stats, e.memberId(), addToSet("cardRequestsReceived", e.requesterId()));
+                add(writes, event, e.memberId(), "cardRequestsReceived", e.requesterId());
             }
         }
         writes.flush();
     }
 
-    private void verified(BulkWrites writes, String helpId, String giverId, String receiverId) {
-        writes.upsert(collections.get(STATS), giverId, addToSet("helpGivenVerified", helpId));
-        writes.upsert(collections.get(STATS), giverId, addToSet("peopleHelped", receiverId));
-        writes.upsert(collections.get(STATS), receiverId, addToSet("helpReceivedVerified", helpId));
+    private void verified(BulkWrites writes, EventEnvelope event, String helpId, String giverId, String receiverId) {
+        add(writes, event, giverId, "helpGivenVerified", helpId);
+        add(writes, event, giverId, "peopleHelped", receiverId);
+        add(writes, event, receiverId, "helpReceivedVerified", helpId);
+    }
+
+    /**
+     * Adds an id to one of the member's sets, in the document of the month the event was recorded in (the
+     * store's clock, the same for every delivery of it): a member's stats are the union of their months.
+     */
+    private void add(BulkWrites writes, EventEnvelope event, String memberId, String counter, String id) {
+        String month = MONTH.format(event.recordedAt());
+        writes.upsert(collections.get(STATS), memberId + "/" + month, set("memberId", memberId), set("month", month),
+                addToSet(counter, id));
     }
 }

@@ -5,7 +5,11 @@ import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,13 +45,26 @@ class StatsQueryController {
     @Operation(summary = "A member's stats: help given (verified / claimed), received, people helped, introductions, meetings, follow-ups, card requests")
     @GetMapping("/members/{memberId}/stats")
     Stats stats(@PathVariable String memberId) {
-        // a find by _id, counted here: an aggregation $match is a collection scan on a MongoDB-wire server without
-        // a query planner (docs/benchmarks.md), and the sets of one member are a few kilobytes
-        Document stats = collections.get(MemberStatsProjection.STATS).find(Filters.eq("_id", memberId)).first();
+        // the member's months, counted here: each counter is the union of its sets over the months
+        Map<String, Set<Object>> sets = new HashMap<>();
+        List<Document> months = collections.get(MemberStatsProjection.STATS).find(Filters.eq("memberId", memberId))
+                .into(new java.util.ArrayList<>());
+        if (months.isEmpty()) {
+            // shape 1 (one document per member) still answers until the rebuild into shape 2 is live
+            Document whole = collections.get(MemberStatsProjection.STATS).find(Filters.eq("_id", memberId)).first();
+            months = whole == null ? List.of() : List.of(whole);
+        }
+        months.forEach(month -> {
+            for (String counter : COUNTERS) {
+                List<Object> ids = month.getList(counter, Object.class);
+                if (ids != null) {
+                    sets.computeIfAbsent(counter, c -> new HashSet<>()).addAll(ids);
+                }
+            }
+        });
         Document n = new Document();
         for (String counter : COUNTERS) {
-            List<Object> ids = stats == null ? null : stats.getList(counter, Object.class);
-            n.append(counter, ids == null ? 0 : ids.size());
+            n.append(counter, sets.getOrDefault(counter, Set.of()).size());
         }
         int given = n.getInteger("helpGiven", 0);
         int verified = n.getInteger("helpGivenVerified", 0);

@@ -1,9 +1,9 @@
 package io.givefirst.query.stream;
 
+import io.givefirst.events.wire.CloudEventHeaders;
 import io.givefirst.events.wire.EventCodec;
 import io.givefirst.events.wire.EventEnvelope;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,46 +11,61 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads Kafka records of {@code givefirst.events} into envelopes. Types this version does not know (from a
- * newer producer) are passed over; a record that claims a known type but cannot be read is logged and counted
- * ({@code givefirst_projection_malformed_total}) rather than blocking every event behind it.
+ * Reads Kafka records of {@code givefirst.events} into envelopes. A record of a type this version does not know
+ * (a newer command-service shipped first) is passed over and counted per type and projection
+ * ({@link UnknownTypes}), so the read models it would have changed can be rebuilt once this version learns it.
+ * A record that claims a known type but cannot be read fails at its index ({@link RecordFailure}): it becomes a
+ * dead letter rather than a silent hole.
  */
 @Component
 public class EventDecoder {
-    private static final Logger log = LoggerFactory.getLogger(EventDecoder.class);
     private final EventCodec codec = new EventCodec();
-    private final Counter malformed;
+    private final UnknownTypes unknownTypes;
 
-    public EventDecoder(MeterRegistry meters) {
-        this.malformed = Counter.builder("givefirst.projection.malformed")
-                .description("records of a known type that could not be read").register(meters);
+    public EventDecoder(UnknownTypes unknownTypes) {
+        this.unknownTypes = unknownTypes;
     }
 
-    public List<EventEnvelope> decode(List<ConsumerRecord<String, byte[]>> records) {
+    /** The events of a poll, each with the index of its record in the poll. */
+    public record Decoded(List<EventEnvelope> events, List<Integer> indexes) {
+    }
+
+    /**
+     * @throws RecordFailure at the first record that claims a known type but cannot be read
+     */
+    public Decoded decode(String projection, List<ConsumerRecord<String, byte[]>> records) {
         List<EventEnvelope> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            decode(record).ifPresent(events::add);
+        List<Integer> indexes = new ArrayList<>(records.size());
+        Map<String, Integer> unknown = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, byte[]> headers = headers(records.get(i));
+            Optional<EventEnvelope> event;
+            try {
+                event = codec.decode(headers, records.get(i).value());
+            } catch (EventCodec.MalformedEventException e) {
+                throw new RecordFailure(projection, i, e);
+            }
+            if (event.isPresent()) {
+                events.add(event.get());
+                indexes.add(i);
+            } else {
+                unknown.merge(new String(headers.get(CloudEventHeaders.TYPE), StandardCharsets.UTF_8), 1, Integer::sum);
+            }
         }
-        return events;
+        if (!unknown.isEmpty()) {
+            unknownTypes.seen(projection, unknown);
+        }
+        return new Decoded(events, indexes);
     }
 
-    private Optional<EventEnvelope> decode(ConsumerRecord<String, byte[]> record) {
+    private static Map<String, byte[]> headers(ConsumerRecord<String, byte[]> record) {
         Map<String, byte[]> headers = new HashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value());
         }
-        try {
-            return codec.decode(headers, record.value());
-        } catch (EventCodec.MalformedEventException e) {
-            malformed.increment();
-            log.error("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
-            return Optional.empty();
-        }
+        return headers;
     }
 }

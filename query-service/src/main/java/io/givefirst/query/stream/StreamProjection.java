@@ -36,7 +36,12 @@ public abstract class StreamProjection implements Projection {
     @KafkaListener(id = "#{__listener.name()}", groupId = "#{__listener.name()}", topics = "${givefirst.topic}",
             batch = "true")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
-        collections.batch(() -> stream.deliver(this, records, consumer));
+        try {
+            collections.batch(() -> stream.deliver(this, records, consumer));
+        } catch (RuntimeException failure) {
+            // whatever failed — a record, or reading which generation is live — is reported at a record's index
+            throw EventStream.reported(name, failure);
+        }
     }
 
     @Override

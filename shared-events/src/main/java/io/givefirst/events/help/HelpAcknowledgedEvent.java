@@ -19,7 +19,7 @@ public record HelpAcknowledgedEvent(String helpId, String giverId, String receiv
         Require.id(helpId, "helpId");
         Require.id(giverId, "giverId");
         Require.id(receiverId, "receiverId");
-        thanks = Require.optional(thanks, "thanks", THANKS_MAX);
+        thanks = Require.optional(thanks, "thanks");
         Require.present(occurredAt, "occurredAt");
     }
 }

@@ -17,7 +17,7 @@ public record HelpDisputedEvent(String helpId, String giverId, String receiverId
         Require.id(helpId, "helpId");
         Require.id(giverId, "giverId");
         Require.id(receiverId, "receiverId");
-        reason = Require.optional(reason, "reason", HelpGivenEvent.SUMMARY_MAX);
+        reason = Require.optional(reason, "reason");
         Require.present(occurredAt, "occurredAt");
     }
 }

@@ -27,7 +27,7 @@ public record HelpGivenEvent(String helpId, String giverId, String receiverId, H
         Require.id(giverId, "giverId");
         Require.id(receiverId, "receiverId");
         Require.present(kind, "kind");
-        Require.text(summary, "summary", SUMMARY_MAX);
+        Require.text(summary, "summary");
         Require.id(recordedBy, "recordedBy");
         if (!recordedBy.equals(giverId) && !recordedBy.equals(receiverId)) {
             throw new IllegalArgumentException("help is recorded by its giver or its receiver");

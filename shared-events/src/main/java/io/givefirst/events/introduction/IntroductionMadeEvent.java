@@ -18,7 +18,7 @@ public record IntroductionMadeEvent(String introductionId, String introducerId, 
         Require.id(introducerId, "introducerId");
         Require.id(firstMemberId, "firstMemberId");
         Require.id(secondMemberId, "secondMemberId");
-        Require.text(reason, "reason", IntroductionLimits.REASON);
+        Require.text(reason, "reason");
         Require.present(occurredAt, "occurredAt");
     }
 }

@@ -17,7 +17,7 @@ public record MeetingFollowedUpEvent(String meetingId, String followedUpBy, Stri
         Require.id(meetingId, "meetingId");
         Require.id(followedUpBy, "followedUpBy");
         Require.id(otherMemberId, "otherMemberId");
-        privateNote = Require.optional(privateNote, "privateNote", MeetingLimits.NOTE);
+        privateNote = Require.optional(privateNote, "privateNote");
         Require.present(occurredAt, "occurredAt");
     }
 }

@@ -23,9 +23,8 @@ public record MeetingRecordedEvent(String meetingId, String recordedBy, String o
         Require.id(meetingId, "meetingId");
         Require.id(recordedBy, "recordedBy");
         Require.id(otherMemberId, "otherMemberId");
-        Require.distinct(recordedBy, otherMemberId, "a member cannot meet themselves");
-        context = Require.optional(context, "context", MeetingLimits.CONTEXT);
-        privateNote = Require.optional(privateNote, "privateNote", MeetingLimits.NOTE);
+        context = Require.optional(context, "context");
+        privateNote = Require.optional(privateNote, "privateNote");
         introductionId = Require.optionalId(introductionId, "introductionId");
         Require.present(occurredAt, "occurredAt");
     }

@@ -19,7 +19,6 @@ public record CardRequestedEvent(String memberId, String requesterId, Instant oc
     public CardRequestedEvent {
         Require.id(memberId, "memberId");
         Require.id(requesterId, "requesterId");
-        Require.distinct(memberId, requesterId, "a member cannot ask for their own card");
         Require.present(occurredAt, "occurredAt");
     }
 }

@@ -22,9 +22,9 @@ public record MemberJoinedEvent(String memberId, String displayName, String head
                                 @Nullable String invitedBy, Instant occurredAt) implements DomainEvent {
     public MemberJoinedEvent {
         Require.id(memberId, "memberId");
-        Require.text(displayName, "displayName", MemberLimits.DISPLAY_NAME);
-        headline = Require.optional(headline, "headline", MemberLimits.HEADLINE);
-        interests = Require.tags(interests, "interests", MemberLimits.INTERESTS, MemberLimits.INTEREST);
+        Require.text(displayName, "displayName");
+        headline = Require.optional(headline, "headline");
+        interests = Require.tags(interests, "interests");
         invitedBy = Require.optionalId(invitedBy, "invitedBy");
         if (memberId.equals(invitedBy)) {
             throw new IllegalArgumentException("a member cannot invite themselves");

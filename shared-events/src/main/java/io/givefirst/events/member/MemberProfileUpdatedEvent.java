@@ -16,9 +16,9 @@ public record MemberProfileUpdatedEvent(String memberId, String displayName, Str
                                         List<String> interests, Instant occurredAt) implements DomainEvent {
     public MemberProfileUpdatedEvent {
         Require.id(memberId, "memberId");
-        Require.text(displayName, "displayName", MemberLimits.DISPLAY_NAME);
-        headline = Require.optional(headline, "headline", MemberLimits.HEADLINE);
-        interests = Require.tags(interests, "interests", MemberLimits.INTERESTS, MemberLimits.INTEREST);
+        Require.text(displayName, "displayName");
+        headline = Require.optional(headline, "headline");
+        interests = Require.tags(interests, "interests");
         Require.present(occurredAt, "occurredAt");
     }
 }

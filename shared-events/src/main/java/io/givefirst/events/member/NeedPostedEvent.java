@@ -17,8 +17,8 @@ public record NeedPostedEvent(String memberId, String needId, String description
     public NeedPostedEvent {
         Require.id(memberId, "memberId");
         Require.id(needId, "needId");
-        Require.text(description, "description", MemberLimits.DESCRIPTION);
-        tags = Require.tags(tags, "tags", MemberLimits.INTERESTS, MemberLimits.INTEREST);
+        Require.text(description, "description");
+        tags = Require.tags(tags, "tags");
         Require.present(occurredAt, "occurredAt");
     }
 }

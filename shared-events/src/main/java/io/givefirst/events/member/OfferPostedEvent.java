@@ -17,8 +17,8 @@ public record OfferPostedEvent(String memberId, String offerId, String descripti
     public OfferPostedEvent {
         Require.id(memberId, "memberId");
         Require.id(offerId, "offerId");
-        Require.text(description, "description", MemberLimits.DESCRIPTION);
-        tags = Require.tags(tags, "tags", MemberLimits.INTERESTS, MemberLimits.INTEREST);
+        Require.text(description, "description");
+        tags = Require.tags(tags, "tags");
         Require.present(occurredAt, "occurredAt");
     }
 }

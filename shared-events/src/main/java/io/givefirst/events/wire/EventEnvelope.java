@@ -20,9 +20,9 @@ public record EventEnvelope(String id, String source, String aggregateId, String
                             Instant recordedAt, DomainEvent payload) {
     public EventEnvelope {
         Require.id(id, "id");
-        Require.text(source, "source", 200);
+        Require.text(source, "source");
         Require.id(aggregateId, "aggregateId");
-        Require.text(aggregateType, "aggregateType", 100);
+        Require.text(aggregateType, "aggregateType");
         Require.present(recordedAt, "recordedAt");
         Require.present(payload, "payload");
     }

@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.h2.mvstore.MVMap;
@@ -52,13 +53,13 @@ public final class IndexedH2Backend extends H2Backend {
         return log;
     }
 
-    /** Answers {@link QueryLog#COMMAND} on any database; everything else as before. */
+    /** Answers {@link QueryLog#COMMAND} on any database; an aggregation starts from its leading {@code $match} ({@link LeadingMatch}). */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (command.equalsIgnoreCase(QueryLog.COMMAND)) {
             return queryLog().command(query);
         }
-        return super.handleCommand(channel, databaseName, command, query);
+        return LeadingMatch.around(command, query, () -> super.handleCommand(channel, databaseName, command, query));
     }
 
     @Override
@@ -144,12 +145,16 @@ public final class IndexedH2Backend extends H2Backend {
     private final class Collection extends H2Collection implements IndexedQueries.Access<Object> {
         private final IndexedQueries<Object> queries = new IndexedQueries<>(this, IndexedH2Backend.this::queryLog);
         private final Comparator<Object> naturalOrder;
+        private final MVMap<Object, Document> data;
         private int lastMatched;
 
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
                    MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
-            this.naturalOrder = data.getKeyType()::compare;
+            // the file's keys are Longs: compared as such, not through the generic key type (which sorts by type first)
+            Comparator<Object> keys = data.getKeyType()::compare;
+            this.naturalOrder = (a, b) -> a instanceof Long x && b instanceof Long y ? Long.compare(x, y) : keys.compare(a, b);
+            this.data = data;
         }
 
         @Override
@@ -173,6 +178,11 @@ public final class IndexedH2Backend extends H2Backend {
         }
 
         @Override
+        public java.util.stream.Stream<Document> queryAllAsStream() {
+            return LeadingMatch.source(this);
+        }
+
+        @Override
         public String name() {
             return getCollectionName();
         }
@@ -185,6 +195,11 @@ public final class IndexedH2Backend extends H2Backend {
         @Override
         public Document load(Object position) {
             return getDocument(position);
+        }
+
+        @Override
+        public List<Object> positions() {
+            return new ArrayList<>(data.keySet());
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.givefirst.local.infra.mongo;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -15,7 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * mongo-java-server's memory backend with MongoDB's indexes: every index but {@code _id} is an
+ * mongo-java-server's memory backend with MongoDB's indexes: every index, {@code _id} included, is an
  * {@link OrderedIndex} (a unique one keeps the backend's unique index as well), and queries are planned by
  * {@link IndexedQueries}. For tests.
  */
@@ -27,13 +28,13 @@ public final class IndexedMemoryBackend extends MemoryBackend {
         return log;
     }
 
-    /** Answers {@link QueryLog#COMMAND} on any database; everything else as before. */
+    /** Answers {@link QueryLog#COMMAND} on any database; an aggregation starts from its leading {@code $match} ({@link LeadingMatch}). */
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (command.equalsIgnoreCase(QueryLog.COMMAND)) {
             return queryLog().command(query);
         }
-        return super.handleCommand(channel, databaseName, command, query);
+        return LeadingMatch.around(command, query, () -> super.handleCommand(channel, databaseName, command, query));
     }
 
     @Override
@@ -55,8 +56,7 @@ public final class IndexedMemoryBackend extends MemoryBackend {
         protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
                                                          boolean sparse) {
             Index<Integer> unique = super.openOrCreateUniqueIndex(collection, name, keys, sparse);
-            return Indexes.isId(keys) ? unique
-                    : new OrderedIndex<>(name, keys, sparse, IndexEntries.inMemory(), index -> Uniqueness.of(unique));
+            return new OrderedIndex<>(name, keys, sparse, IndexEntries.inMemory(), index -> Uniqueness.of(unique));
         }
 
         @Override
@@ -95,6 +95,11 @@ public final class IndexedMemoryBackend extends MemoryBackend {
         }
 
         @Override
+        public java.util.stream.Stream<Document> queryAllAsStream() {
+            return LeadingMatch.source(this);
+        }
+
+        @Override
         public String name() {
             return getCollectionName();
         }
@@ -107,6 +112,11 @@ public final class IndexedMemoryBackend extends MemoryBackend {
         @Override
         public Document load(Object position) {
             return getDocument((Integer) position);
+        }
+
+        @Override
+        public List<Integer> positions() {
+            return streamAllDocumentsWithPosition().map(DocumentWithPosition::getPosition).toList();
         }
 
         @Override

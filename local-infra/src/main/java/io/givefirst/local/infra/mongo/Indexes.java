@@ -11,7 +11,7 @@ final class Indexes {
     private Indexes() {
     }
 
-    /** The primary key index stays the backend's own: it is what every exact {@code _id} read uses. */
+    /** Whether an index is the primary key's. */
     static boolean isId(List<IndexKey> keys) {
         return keys.size() == 1 && keys.get(0).getKey().equals("_id");
     }

@@ -42,6 +42,8 @@ final class OrderedIndex<P> extends Index<P> {
     /** Each key's field name when it is a top-level field (no dot), else null. */
     private final String[] fields;
     private boolean multikey;
+    /** The primary key's index, which also keeps documents within MongoDB's size limit ({@link DocumentSize}). */
+    private final boolean primary;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse, IndexEntries entries,
                  Function<OrderedIndex<P>, Uniqueness<P>> uniqueness) {
@@ -49,6 +51,7 @@ final class OrderedIndex<P> extends Index<P> {
         this.entries = entries;
         this.uniqueness = uniqueness.apply(this);
         this.multikey = entries.contains(MULTIKEY);
+        this.primary = Indexes.isId(keys);
         // the matcher reads "a.0" as an array's first element, which the index keys do not: such an index is kept
         // (it may be unique) but never planned with
         this.paths = keys().stream().map(Utils::splitPath).map(List::copyOf).toList();
@@ -230,6 +233,9 @@ final class OrderedIndex<P> extends Index<P> {
     @Override
     public void checkAdd(Document document, MongoCollection<P> collection) {
         getKeyValues(document);
+        if (primary) {
+            DocumentSize.checkInsert(document);
+        }
         uniqueness.checkAdd(document, collection);
     }
 
@@ -275,6 +281,9 @@ final class OrderedIndex<P> extends Index<P> {
     @Override
     public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
         getKeyValues(newDocument);
+        if (primary) {
+            DocumentSize.checkUpdate(newDocument);
+        }
         uniqueness.checkUpdate(oldDocument, newDocument, collection);
     }
 

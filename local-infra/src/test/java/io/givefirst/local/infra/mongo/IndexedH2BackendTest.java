@@ -107,4 +107,23 @@ class IndexedH2BackendTest {
             assertThat(tail(fresh, "t000000")).containsExactly("t999999");
         }
     }
+
+    @Test
+    void aLargeScanOfTheFileIsReadABatchAtATimeInStoredOrder() {
+        try (MongoWireServer server = MongoWireServer.onFile(data.resolve("scan.mv"), FreePorts.pick()).start();
+             MongoClient client = MongoClients.create(server.uri("db"))) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+            events.insertMany(events(1000));
+            List<String> whole = events.find().map(d -> d.getString("timestamp")).into(new ArrayList<>());
+
+            List<String> batched = new ArrayList<>();
+            try (com.mongodb.client.MongoCursor<Document> cursor = events.find().batchSize(100).iterator()) {
+                batched.add(cursor.next().getString("timestamp"));
+                events.deleteOne(Filters.eq("timestamp", "t000999"));
+                cursor.forEachRemaining(d -> batched.add(d.getString("timestamp")));
+            }
+            assertThat(whole).hasSize(1000).startsWith("t000000", "t000001");
+            assertThat(batched).isEqualTo(whole.subList(0, 999));
+        }
+    }
 }

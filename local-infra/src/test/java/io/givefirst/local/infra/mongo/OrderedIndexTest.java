@@ -116,6 +116,21 @@ class OrderedIndexTest {
     }
 
     @Test
+    void aLargeCollectionScanIsReadABatchAtATimeWithTheSameAnswer() {
+        List<String> whole = events.find().map(d -> d.getString("timestamp")).into(new ArrayList<>());
+
+        List<String> batched = new ArrayList<>();
+        try (MongoCursor<Document> cursor = events.find().batchSize(50).iterator()) {
+            batched.add(cursor.next().getString("timestamp"));
+            String removed = whole.get(whole.size() - 1);
+            events.deleteOne(Filters.eq("timestamp", removed));
+            cursor.forEachRemaining(d -> batched.add(d.getString("timestamp")));
+            assertThat(batched).isEqualTo(whole.subList(0, whole.size() - 1)).doesNotContain(removed);
+        }
+        assertThat(whole).hasSize(2000);
+    }
+
+    @Test
     void theNewestEventIsOneEntryAtTheEndOfTheIndex() {
         Document newest = events.find().sort(Sorts.descending("timestamp")).limit(1).first();
 
@@ -150,5 +165,23 @@ class OrderedIndexTest {
         assertThat(onlyShape().scanned()).isTrue();
         assertThat(onlyShape().shape()).isEqualTo("events {sequence: ?}");
         assertThat(onlyShape().maxExamined()).isEqualTo(2000);
+    }
+
+    /** countDocuments is an aggregation ($match, $group): its $match is answered from the index, as MongoDB does. */
+    @Test
+    void anAggregationsLeadingMatchIsServedByAnIndex() {
+        assertThat(events.countDocuments(Filters.eq("aggregate", "a7"))).isEqualTo(10);
+        assertThat(onlyShape().shape()).isEqualTo("events {aggregate: ?}");
+        assertThat(onlyShape().scanned()).isFalse();
+        assertThat(onlyShape().maxExamined()).isEqualTo(10);
+
+        server.queryLog().clear();
+        List<Document> grouped = events.aggregate(List.of(com.mongodb.client.model.Aggregates.match(
+                        Filters.gte("timestamp", "t01990")),
+                com.mongodb.client.model.Aggregates.group("$aggregate", com.mongodb.client.model.Accumulators.sum("n", 1))))
+                .into(new ArrayList<>());
+        assertThat(grouped).hasSize(10);
+        assertThat(onlyShape().maxExamined()).isEqualTo(10);
+        assertThat(events.countDocuments()).as("an aggregation without a $match reads everything").isEqualTo(2000);
     }
 }
