@@ -4,7 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
@@ -82,15 +82,15 @@ public class DeadLetters {
             headers.put(header.key(), header.value() == null ? null : new Binary(header.value()));
         }
         String id = idOf(projection, generation, record);
-        Document previous = letters.find(Filters.eq("_id", id)).first();
-        Document letter = new Document("_id", id).append("projection", projection).append("generation", generation)
-                .append("topic", record.topic()).append("partition", record.partition()).append("offset", record.offset())
-                .append("key", record.key()).append("headers", headers)
-                .append("value", record.value() == null ? null : new Binary(record.value()))
-                .append("error", describe(cause)).append("failedAt", Date.from(clock.instant()))
-                .append("parkings", previous == null ? 1 : previous.getInteger("parkings", 0) + 1)
-                .append("status", PARKED);
-        letters.replaceOne(Filters.eq("_id", id), letter, new ReplaceOptions().upsert(true));
+        // one upsert: a record parked again (another instance, a rebuild) counts one more parking, atomically
+        letters.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("projection", projection),
+                Updates.set("generation", generation), Updates.set("topic", record.topic()),
+                Updates.set("partition", record.partition()), Updates.set("offset", record.offset()),
+                Updates.set("key", record.key()), Updates.set("headers", headers),
+                Updates.set("value", record.value() == null ? null : new Binary(record.value())),
+                Updates.set("error", describe(cause)), Updates.set("failedAt", Date.from(clock.instant())),
+                Updates.inc("parkings", 1), Updates.set("status", PARKED), Updates.unset("resolvedBy"),
+                Updates.unset("resolvedAt")), new UpdateOptions().upsert(true));
         Counter.builder("givefirst.projection.dead.letters").tag("projection", projection)
                 .description("records a projection could not apply, parked").register(meters).increment();
         gaugeOf(projection).set(count(projection));

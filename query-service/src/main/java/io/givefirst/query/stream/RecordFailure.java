@@ -5,17 +5,11 @@ package io.givefirst.query.stream;
  * records before it are applied; the ones after it are not, or not known to be.
  */
 public final class RecordFailure extends RuntimeException {
-    private final String projection;
     private final int index;
 
     public RecordFailure(String projection, int index, Throwable cause) {
         super(projection + ": record " + index + " of the poll could not be applied: " + cause, cause);
-        this.projection = projection;
         this.index = index;
-    }
-
-    public String projection() {
-        return projection;
     }
 
     public int index() {
