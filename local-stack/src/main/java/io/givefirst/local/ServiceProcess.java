@@ -44,7 +44,8 @@ final class ServiceProcess {
         try {
             if (logDir != null) {
                 Files.createDirectories(logDir);
-                builder.redirectOutput(logDir.resolve(name + ".log").toFile());
+                // appended: a service started again under the same name keeps the log of the one before
+                builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".log").toFile()));
             }
             Process process = builder.start();
             if (logDir == null) {

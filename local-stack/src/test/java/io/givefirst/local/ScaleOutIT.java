@@ -212,9 +212,9 @@ class ScaleOutIT {
                             .allSatisfy(p -> assertThat(p.get("liveLag").asLong()).as(p.toString()).isZero()));
             Thread.sleep(11_000); // the leaderboard is ranked again at most every 10 s: let it rank everything
             Map<String, String> builtLive = answers(two);
-            assertThat(differences(answers(one), builtLive)).as("both instances answer alike").isEmpty();
+            assertThat(ReadModelChecks.differences(answers(one), builtLive)).as("both instances answer alike").isEmpty();
             MongoCollection<Document> control = mongo.getDatabase("givefirst-read").getCollection("projection_generations");
-            Map<String, Integer> liveBefore = liveGenerations(control);
+            Map<String, Integer> liveBefore = ReadModelChecks.liveGenerations(control);
 
             HttpResponse<String> started = one.post("/admin/projections/rebuild", admin, "{}");
             assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
@@ -231,7 +231,7 @@ class ScaleOutIT {
                         assertThat(d).as("no rebuild running, nothing waiting to be dropped")
                                 .doesNotContainKeys("building", "owner", "previous");
                     }));
-            Map<String, Integer> liveAfter = liveGenerations(control);
+            Map<String, Integer> liveAfter = ReadModelChecks.liveGenerations(control);
             Set<Integer> generationsLeft = new HashSet<>();
             mongo.getDatabase("givefirst-read").listCollectionNames().forEach(name -> {
                 if (name.contains("__g")) {
@@ -241,30 +241,12 @@ class ScaleOutIT {
             assertThat(generationsLeft).as("only the live generations remain, no half-built or old one")
                     .isEqualTo(new HashSet<>(liveAfter.values()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(differences(answers(one), builtLive)).as("the rebuilt read models, on the restarted instance")
+                assertThat(ReadModelChecks.differences(answers(one), builtLive)).as("the rebuilt read models, on the restarted instance")
                         .isEmpty();
-                assertThat(differences(answers(two), builtLive)).as("the rebuilt read models, on the other instance")
+                assertThat(ReadModelChecks.differences(answers(two), builtLive)).as("the rebuilt read models, on the other instance")
                         .isEmpty();
             });
         }
-    }
-
-    /** Each answer that differs, from where it starts to differ. */
-    private static List<String> differences(Map<String, String> actual, Map<String, String> expected) {
-        List<String> differences = new ArrayList<>();
-        expected.forEach((path, body) -> {
-            String other = actual.getOrDefault(path, "");
-            if (!other.equals(body)) {
-                int at = 0;
-                while (at < Math.min(body.length(), other.length()) && body.charAt(at) == other.charAt(at)) {
-                    at++;
-                }
-                int from = Math.max(0, at - 80);
-                differences.add(path + " at " + at + ": " + other.substring(from, Math.min(other.length(), at + 120))
-                        + " instead of " + body.substring(from, Math.min(body.length(), at + 120)));
-            }
-        });
-        return differences;
     }
 
     private static Http queryHttp(String name) {
@@ -275,28 +257,13 @@ class ScaleOutIT {
         return queryServices.get(name).process().pid();
     }
 
-    private static Map<String, Integer> liveGenerations(MongoCollection<Document> control) {
-        Map<String, Integer> live = new HashMap<>();
-        control.find().forEach(d -> live.put(d.getString("_id"), d.getInteger("live", 0)));
-        return live;
-    }
-
-    /** What members and the portal see of every read model: each member's screens, the leaderboard, the feed. */
+    /** What members and the portal see of every read model. */
     private static Map<String, String> answers(Http query) {
-        Map<String, String> answers = new java.util.TreeMap<>();
-        List<String> paths = new ArrayList<>(List.of("/leaderboard?period=P30D&limit=50", "/feed?limit=100"));
+        List<String> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
-            String member = "scale-" + i;
-            paths.addAll(List.of("/members/" + member, "/members/" + member + "/stats",
-                    "/members/" + member + "/connections", "/members/" + member + "/contributions?limit=100"));
+            members.add("scale-" + i);
         }
-        for (String path : paths) {
-            HttpResponse<String> answer = query.get(path, token("scale-0"));
-            assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
-            // the leaderboard says when its period began: when it was ranked, not what it ranks
-            answers.put(path, answer.body().replaceFirst("\"since\":\"[^\"]*\"", "\"since\":\"-\""));
-        }
-        return answers;
+        return ReadModelChecks.answers(query, token("scale-0"), members);
     }
 
     private static void act(Runnable round, AtomicInteger refused) {

@@ -1,19 +1,15 @@
 package io.givefirst.command.config;
 
-import io.givefirst.command.introduction.IntroductionDirectory;
-import io.givefirst.command.member.MemberDirectory;
 import io.givefirst.events.wire.CloudEventHeaders;
 import io.givefirst.events.wire.EventCodec;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.events.wire.EventTypes;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,10 +26,10 @@ import org.springframework.stereotype.Component;
 class DirectoryFeed {
     static final String GROUP = "command-directories";
     private final EventCodec codec = new EventCodec();
-    private final List<AnnotationEventHandlerAdapter> lookups;
+    private final DirectoryHandlers lookups;
 
-    DirectoryFeed(MemberDirectory members, IntroductionDirectory introductions) {
-        this.lookups = List.of(new AnnotationEventHandlerAdapter(members), new AnnotationEventHandlerAdapter(introductions));
+    DirectoryFeed(DirectoryHandlers lookups) {
+        this.lookups = lookups;
     }
 
     @KafkaListener(id = GROUP, groupId = GROUP, topics = "${givefirst.relay.topic}")
@@ -43,13 +39,7 @@ class DirectoryFeed {
             return;
         }
         EventEnvelope e = event.get();
-        GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(e.aggregateType(),
-                e.aggregateId(), e.sequence(), e.payload());
-        for (AnnotationEventHandlerAdapter lookup : lookups) {
-            if (lookup.canHandle(message)) {
-                lookup.handle(message);
-            }
-        }
+        lookups.apply(new GenericDomainEventMessage<>(e.aggregateType(), e.aggregateId(), e.sequence(), e.payload()));
     }
 
     /** Only the types some lookup handles are parsed at all. */
@@ -61,7 +51,7 @@ class DirectoryFeed {
         byte[] type = headers.get(CloudEventHeaders.TYPE);
         Optional<Class<?>> payload = type == null ? Optional.empty()
                 : EventTypes.classOf(new String(type, StandardCharsets.UTF_8));
-        if (payload.isEmpty() || lookups.stream().noneMatch(lookup -> lookup.canHandleType(payload.get()))) {
+        if (payload.isEmpty() || !lookups.handles(payload.get())) {
             return Optional.empty();
         }
         return codec.decode(headers, record.value());

@@ -75,16 +75,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(cached, recorded);
-        } catch (IOException | ServletException | RuntimeException e) {
-            store.outcomeUnknown(id);
-            throw e;
-        }
-        if (recorded.getStatus() >= 500) {
-            store.outcomeUnknown(id);
-        } else {
-            store.complete(id, recorded.getStatus(), recorded.getContentType(),
-                    recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+            try {
+                chain.doFilter(cached, recorded);
+            } catch (IOException | ServletException | RuntimeException e) {
+                store.outcomeUnknown(id);
+                throw e;
+            }
+            if (recorded.getStatus() >= 500) {
+                store.outcomeUnknown(id);
+            } else {
+                store.complete(id, recorded.getStatus(), recorded.getContentType(),
+                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+            }
+        } finally {
+            store.release(id);
         }
         recorded.copyBodyToResponse();
     }

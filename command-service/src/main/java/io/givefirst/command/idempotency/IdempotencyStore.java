@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -23,6 +26,11 @@ import org.springframework.stereotype.Component;
  * released: a request whose outcome is unknown, or whose instance died while it ran, may run again under it with
  * the same request only. Documents expire after {@link #RETENTION} (a TTL index; MongoDB removes them in the
  * background).
+ *
+ * <p>Each claim names the instance that runs it. That instance knows which of its claims are still running, so a
+ * retry that reaches it takes over a claim it no longer runs at once — say one whose answer could not be written
+ * because MongoDB went away mid-request; a claim of another instance is taken for abandoned after
+ * {@link #ABANDONED}.
  */
 @Component
 class IdempotencyStore {
@@ -36,6 +44,9 @@ class IdempotencyStore {
 
     private final MongoCollection<Document> keys;
     private final Clock clock;
+    private final String instance = UUID.randomUUID().toString();
+    /** The keys this instance is running a request for now (one per key: a key is claimed by one request at a time). */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     IdempotencyStore(MongoDatabase commandDatabase, Clock clock) {
         this.keys = commandDatabase.getCollection("idempotency_keys");
@@ -44,14 +55,19 @@ class IdempotencyStore {
                 new IndexOptions().expireAfter(RETENTION.toSeconds(), TimeUnit.SECONDS));
     }
 
-    /** Claims the key for this request; empty when it was claimed before, else the earlier record. */
+    /**
+     * Claims the key for this request; empty when it was claimed before, else the earlier record. A claim is
+     * {@link #release released} when its request has ended, answered or not.
+     */
     Optional<Record> claim(String id, String fingerprint) {
         try {
             Date now = Date.from(clock.instant());
+            running.add(id);
             keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("done", false)
-                    .append("createdAt", now).append("claimedAt", now));
+                    .append("createdAt", now).append("claimedAt", now).append("instance", instance));
             return Optional.empty();
         } catch (MongoWriteException e) {
+            running.remove(id);
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
@@ -64,7 +80,15 @@ class IdempotencyStore {
                 return Optional.empty();
             }
             return Optional.of(toRecord(existing));
+        } catch (RuntimeException e) {
+            running.remove(id);
+            throw e;
         }
+    }
+
+    /** The request that claimed the key has ended on this instance (its outcome is written, or could not be). */
+    void release(String id) {
+        running.remove(id);
     }
 
     void complete(String id, int status, String contentType, String location, byte[] body) {
@@ -88,17 +112,27 @@ class IdempotencyStore {
             return false;
         }
         Date claimedAt = existing.getDate("claimedAt") == null ? existing.getDate("createdAt") : existing.getDate("claimedAt");
-        return Boolean.TRUE.equals(existing.getBoolean("unknown"))
+        boolean oursAndEnded = instance.equals(existing.getString("instance")) && !running.contains(existing.getString("_id"));
+        return Boolean.TRUE.equals(existing.getBoolean("unknown")) || oursAndEnded
                 || claimedAt.toInstant().isBefore(clock.instant().minus(ABANDONED));
     }
 
     /** Takes the key over for a retry, unless another retry took it first. */
     private boolean reclaim(Document existing) {
+        String id = existing.getString("_id");
+        if (!running.add(id)) {
+            return false; // another retry on this instance is taking it over right now
+        }
         Object claimedAt = existing.get("claimedAt");
-        return keys.updateOne(Filters.and(Filters.eq("_id", existing.get("_id")), Filters.eq("done", false),
+        boolean taken = keys.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("done", false),
                         Filters.eq("claimedAt", claimedAt)),
-                Updates.combine(Updates.set("claimedAt", Date.from(clock.instant())), Updates.unset("unknown")))
+                Updates.combine(Updates.set("claimedAt", Date.from(clock.instant())), Updates.set("instance", instance),
+                        Updates.unset("unknown")))
                 .getModifiedCount() == 1;
+        if (!taken) {
+            running.remove(id);
+        }
+        return taken;
     }
 
     private static Record toRecord(Document d) {

@@ -79,16 +79,36 @@ class RelayDeadLetters {
         return queue.contains(aggregateId);
     }
 
-    /** Parks a stored event at the end of its aggregate's sequence. */
+    /**
+     * Parks a stored event at the end of its aggregate's sequence, unless it is parked already: parking is two
+     * writes (this queue, then the store's mark), and an instance that died between them leaves the event on the
+     * relay's list to be parked again.
+     */
     void park(Document stored, Throwable cause) {
         String aggregateId = stored.getString(StoreEvents.AGGREGATE);
+        long sequence = ((Number) stored.get(StoreEvents.SEQUENCE)).longValue();
+        if (holds(aggregateId, sequence)) {
+            return;
+        }
         DomainEventMessage<ParkedEvent> message = new GenericDomainEventMessage<>(stored.getString("type"),
-                aggregateId, ((Number) stored.get(StoreEvents.SEQUENCE)).longValue(),
+                aggregateId, sequence,
                 new ParkedEvent(stored.getString("eventIdentifier"), stored.getString("payloadType")));
         queue.enqueue(aggregateId, new GenericDeadLetter<>(aggregateId, message, cause));
         parkings.increment();
         log.error("relay: parked {}#{} ({}): {}", aggregateId, message.getSequenceNumber(),
                 stored.getString("payloadType"), cause.toString());
+    }
+
+    private boolean holds(String aggregateId, long sequence) {
+        if (!queue.contains(aggregateId)) {
+            return false;
+        }
+        for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence(aggregateId)) {
+            if (((DomainEventMessage<?>) letter.message()).getSequenceNumber() == sequence) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<Parked> parked() {

@@ -32,9 +32,9 @@ import org.springframework.stereotype.Component;
  * upcasters, so every reader sees exactly what an aggregate would.
  */
 @Component
-class StoreEvents {
-    static final String AGGREGATE = "aggregateIdentifier";
-    static final String SEQUENCE = "sequenceNumber";
+public class StoreEvents {
+    public static final String AGGREGATE = "aggregateIdentifier";
+    public static final String SEQUENCE = "sequenceNumber";
     static final String TIMESTAMP = "timestamp";
     private static final Bson PUBLISH_ORDER = Sorts.ascending(AGGREGATE, SEQUENCE);
     /** How axon-mongo writes a timestamp: compared as text, so the same width. */
@@ -56,7 +56,7 @@ class StoreEvents {
     }
 
     /** Up to {@code limit} events after ({@code aggregate}, {@code sequence}) in the store's key order; all from the start when null. */
-    List<Document> after(String aggregate, long sequence, int limit) {
+    public List<Document> after(String aggregate, long sequence, int limit) {
         // the bound on the aggregate alone lets the index start there; the $or settles the rest of that aggregate
         Bson from = aggregate == null ? new Document() : and(gte(AGGREGATE, aggregate),
                 or(gt(AGGREGATE, aggregate), and(eq(AGGREGATE, aggregate), gt(SEQUENCE, sequence))));
@@ -103,7 +103,7 @@ class StoreEvents {
     }
 
     /** The documents as event messages, upcast to the current revisions, in the same order. */
-    List<DomainEventMessage<?>> messages(List<Document> documents) {
+    public List<DomainEventMessage<?>> messages(List<Document> documents) {
         EventEntryConfiguration layout = EventEntryConfiguration.getDefault();
         Stream<EventEntry> entries = documents.stream().map(document -> new EventEntry(document, layout));
         return EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(entries,

@@ -59,16 +59,20 @@ class IdempotencyIT extends ApiTestBase {
         String bob = joined("Bob");
         String help = "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"An idea\"}";
         var keys = mongo.getDatabase(DATABASE).getCollection("idempotency_keys");
-        for (String failure : List.of("unknown", "abandoned")) {
+        // unknown: the answer was a 5xx; abandoned: another instance claimed it over two minutes ago and never
+        // answered; ended here: this instance ran it, but could not write its answer (MongoDB away at that moment)
+        for (String failure : List.of("unknown", "abandoned", "ended here")) {
             String key = UUID.randomUUID().toString();
             HttpResponse<String> first = post("/help", alice, key, help);
             assertThat(first.statusCode()).isEqualTo(201);
             long stored = storedEvents().countDocuments();
             String id = alice + "\u0000" + key;
-            keys.updateOne(Filters.eq("_id", id), failure.equals("unknown")
-                    ? Updates.combine(Updates.set("done", false), Updates.set("unknown", true))
-                    : Updates.combine(Updates.set("done", false), Updates.set("claimedAt",
-                            Date.from(Instant.now().minus(Duration.ofMinutes(3))))));
+            keys.updateOne(Filters.eq("_id", id), switch (failure) {
+                case "unknown" -> Updates.combine(Updates.set("done", false), Updates.set("unknown", true));
+                case "abandoned" -> Updates.combine(Updates.set("done", false), Updates.set("instance", "another"),
+                        Updates.set("claimedAt", Date.from(Instant.now().minus(Duration.ofMinutes(3)))));
+                default -> Updates.set("done", false);
+            });
 
             assertProblem(post("/help", alice, key, help.replace("An idea", "Another idea")), 422, "idempotency-key-reused");
             HttpResponse<String> retry = post("/help", alice, key, help);
@@ -78,6 +82,23 @@ class IdempotencyIT extends ApiTestBase {
             assertThat(storedEvents().countDocuments()).as(failure + ": nothing stored twice").isEqualTo(stored);
             assertThat(post("/help", alice, key, help).headers().firstValue("Idempotent-Replayed")).hasValue("true");
         }
+    }
+
+    /** A claim another instance holds, recently made and not answered, may still be running there: wait. */
+    @Test
+    void aRecentClaimOfAnotherInstanceIsInProgress() throws Exception {
+        String alice = joined("Alice");
+        String bob = joined("Bob");
+        String help = "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"An idea\"}";
+        String key = UUID.randomUUID().toString();
+        assertThat(post("/help", alice, key, help).statusCode()).isEqualTo(201);
+        mongo.getDatabase(DATABASE).getCollection("idempotency_keys").updateOne(Filters.eq("_id", alice + "\u0000" + key),
+                Updates.combine(Updates.set("done", false), Updates.set("instance", "another"),
+                        Updates.set("claimedAt", Date.from(Instant.now()))));
+        long stored = storedEvents().countDocuments();
+
+        assertProblem(post("/help", alice, key, help), 409, "request-in-progress");
+        assertThat(storedEvents().countDocuments()).isEqualTo(stored);
     }
 
     @Test

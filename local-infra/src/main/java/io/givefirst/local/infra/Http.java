@@ -16,6 +16,11 @@ public final class Http {
         this.base = base;
     }
 
+    /** The address requests go to, such as {@code http://localhost:8080}. */
+    public String base() {
+        return base;
+    }
+
     public HttpResponse<String> post(String path, String token, String json) {
         return write("POST", path, token, json);
     }

@@ -17,14 +17,16 @@ import java.nio.file.Path;
  * {@link QueryLog} of what each query shape cost.
  */
 public final class MongoWireServer implements AutoCloseable {
-    private final MongoServer server;
-    private final QueryLog queryLog;
+    private final Path file;
+    private MongoServer server;
+    private QueryLog queryLog;
     private final int port;
 
-    private MongoWireServer(MongoBackend backend, QueryLog queryLog, int port) {
+    private MongoWireServer(MongoBackend backend, QueryLog queryLog, int port, Path file) {
         this.server = new MongoServer(backend);
         this.queryLog = queryLog;
         this.port = port;
+        this.file = file;
     }
 
     /** A persistent server whose data lives in one H2 file. */
@@ -35,18 +37,37 @@ public final class MongoWireServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         IndexedH2Backend backend = new IndexedH2Backend(file.toString());
-        return new MongoWireServer(backend, backend.queryLog(), port);
+        return new MongoWireServer(backend, backend.queryLog(), port, file);
     }
 
     /** A throw-away server for tests. */
     public static MongoWireServer inMemory() {
         IndexedMemoryBackend backend = new IndexedMemoryBackend();
-        return new MongoWireServer(backend, backend.queryLog(), FreePorts.pick());
+        return new MongoWireServer(backend, backend.queryLog(), FreePorts.pick(), null);
     }
 
-    public MongoWireServer start() {
+    public synchronized MongoWireServer start() {
         server.bind("localhost", port);
         return this;
+    }
+
+    /**
+     * Stops the server as a crashed or stopped MongoDB would go away: open connections are closed mid-request and
+     * the port refuses new ones. A file-backed server's data stays on disk for {@link #restart()}.
+     */
+    public synchronized void stop() {
+        server.shutdownNow();
+    }
+
+    /** Starts a stopped file-backed server again on the same port and the same data. */
+    public synchronized MongoWireServer restart() {
+        if (file == null) {
+            throw new IllegalStateException("an in-memory server loses its data when stopped; use onFile to restart");
+        }
+        IndexedH2Backend backend = new IndexedH2Backend(file.toString());
+        server = new MongoServer(backend);
+        queryLog = backend.queryLog();
+        return start();
     }
 
     /** A connection string for a database on this server. */
@@ -55,7 +76,7 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     /** What each query shape has cost since the log was last cleared. */
-    public QueryLog queryLog() {
+    public synchronized QueryLog queryLog() {
         return queryLog;
     }
 
@@ -64,7 +85,7 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         server.shutdown();
     }
 }

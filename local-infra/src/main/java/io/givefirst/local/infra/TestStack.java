@@ -16,13 +16,16 @@ public final class TestStack {
 
     private static TestStack shared;
 
-    private TestStack() {
+    private TestStack(boolean storeOnDisk) {
         try {
             broker = new KafkaBroker(Files.createTempDirectory("givefirst-kafka"), FreePorts.pick()).start();
+            mongo = storeOnDisk
+                    ? MongoWireServer.onFile(Files.createTempDirectory("givefirst-mongo").resolve("store.mv"),
+                            FreePorts.pick()).start()
+                    : MongoWireServer.inMemory().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        mongo = MongoWireServer.inMemory().start();
         issuer = DevTokenIssuer.ephemeral().start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-stack-stop"));
     }
@@ -30,14 +33,19 @@ public final class TestStack {
     /** The stack shared by tests that do not stop any of its parts. */
     public static synchronized TestStack shared() {
         if (shared == null) {
-            shared = new TestStack();
+            shared = new TestStack(false);
         }
         return shared;
     }
 
     /** A stack of its own, for a test that takes the broker away. */
     public static TestStack dedicated() {
-        return new TestStack();
+        return new TestStack(false);
+    }
+
+    /** A stack of its own whose MongoDB-wire server keeps its data in a file, for a test that stops and restarts it. */
+    public static TestStack dedicatedWithStoreOnDisk() {
+        return new TestStack(true);
     }
 
     /** The environment a service needs to run on this stack, as docker-compose would give it. */
