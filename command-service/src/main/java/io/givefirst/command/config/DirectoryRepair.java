@@ -42,7 +42,7 @@ class DirectoryRepair {
              page = store.after(aggregate, sequence, PAGE)) {
             read += page.size();
             for (DomainEventMessage<?> event : store.messages(page)) {
-                if (lookups.handles(event.getPayloadType()) && lookups.apply(event)) {
+                if (lookups.apply(event)) {
                     applied++;
                 }
             }

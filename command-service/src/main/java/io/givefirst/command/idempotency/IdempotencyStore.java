@@ -60,14 +60,17 @@ class IdempotencyStore {
      * {@link #release released} when its request has ended, answered or not.
      */
     Optional<Record> claim(String id, String fingerprint) {
+        // false when a request with this key runs on this instance now: its mark must stay, whatever happens here
+        boolean marked = running.add(id);
         try {
             Date now = Date.from(clock.instant());
-            running.add(id);
             keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("done", false)
                     .append("createdAt", now).append("claimedAt", now).append("instance", instance));
             return Optional.empty();
         } catch (MongoWriteException e) {
-            running.remove(id);
+            if (marked) {
+                running.remove(id);
+            }
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
@@ -81,7 +84,9 @@ class IdempotencyStore {
             }
             return Optional.of(toRecord(existing));
         } catch (RuntimeException e) {
-            running.remove(id);
+            if (marked) {
+                running.remove(id);
+            }
             throw e;
         }
     }
