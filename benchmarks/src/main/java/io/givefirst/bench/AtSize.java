@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 record AtSize(long events, double appendRate, double relayRate, double projectionRate, Duration startup,
               Latencies commands, long refused, Freshness freshness, Map<String, Latencies> queries,
-              Map<String, QueryLog.Shape> costs, Map<String, Long> peakRss) {
+              Map<String, QueryLog.Shape> costs, Map<String, Long> peakRss, long storeFileMib) {
 
     /** The query screens measured at every size, by name. */
     static final Map<String, String> SCREENS = screens();
@@ -53,8 +53,8 @@ record AtSize(long events, double appendRate, double relayRate, double projectio
             double relayRate = appended / ((System.nanoTime() - start) / 1e9);
             waits.projectionsCaughtUp(size + " stored events");
             double projectionRate = appended / ((System.nanoTime() - start) / 1e9);
-            Benchmark.log("  appended %d events at %.0f/s; all published at %.0f/s, in the read models at %.0f/s"
-                    .formatted(appended, appendRate, relayRate, projectionRate));
+            Benchmark.log("  appended %d events at %.0f/s; all published at %.0f/s, in the read models at %.0f/s; store file %d MiB"
+                    .formatted(appended, appendRate, relayRate, projectionRate, stack.storeFileMib()));
 
             Duration startup = stack.restart();
             Benchmark.log("  restarted the whole stack on " + waits.storeCount() + " events in " + startup.toMillis() + " ms");
@@ -88,8 +88,10 @@ record AtSize(long events, double appendRate, double relayRate, double projectio
             Map<String, QueryLog.Shape> costs = this.costs.measure("tour-" + size + "-");
             Map<String, Long> rss = new LinkedHashMap<>();
             stack.processes().forEach((name, pid) -> rss.put(name, BenchStack.peakRssMib(pid).orElse(-1L)));
+            long storeFile = stack.storeFileMib();
+            Benchmark.log("  store file " + storeFile + " MiB");
             return new AtSize(grown, appendRate, relayRate, projectionRate, startup, fixed.latencies, fixed.rejected.get(),
-                    freshness, queries, costs, rss);
+                    freshness, queries, costs, rss, storeFile);
         }
 
         private Map<String, Latencies> queries() {

@@ -175,6 +175,15 @@ final class BenchStack implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** The size of the embedded MongoDB's data file(s) ({@code *.mv}) on disk, in MiB. */
+    long storeFileMib() {
+        try (var paths = Files.walk(dataDir)) {
+            return paths.filter(p -> p.toString().endsWith(".mv")).mapToLong(p -> p.toFile().length()).sum() >> 20;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     boolean servicesAlive() {
         return processes().size() == 3;
     }

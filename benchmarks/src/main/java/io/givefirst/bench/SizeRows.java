@@ -48,6 +48,8 @@ record SizeRows(Report report, Benchmark.Settings settings) {
         report.row("6. peak RSS (since that start-up)", each(sizes, s -> s.peakRss().entrySet().stream()
                 .map(e -> e.getKey().replaceAll(" \\(.*", "") + " " + e.getValue() + " MiB")
                 .collect(Collectors.joining(", "))), "—", "—", "—");
+        report.row("6. the embedded MongoDB's data file on disk (H2 MVStore), after each size's runs",
+                each(sizes, s -> Report.num(s.storeFileMib()) + " MiB"), "—", "—", "—");
         List<String> problems = costs.problems(first.costs(), last.costs());
         report.row("7. documents examined per query shape (" + last.costs().size() + " shapes; table below)",
                 problems.isEmpty() ? "none grows from %s to %s events".formatted(Report.num(first.events()),

@@ -95,6 +95,9 @@ final class IndexedQueries<P> {
         if (choice.plan().walksSort()) {
             return walk(choice.plan(), query, orderBy, skip, limit, batchSize, projection);
         }
+        if (orderBy == null || orderBy.isEmpty()) {
+            return unsortedWalk(choice.plan(), query, skip, limit, batchSize, projection);
+        }
         return fromPositions(choice.plan().index().getName(), candidates(choice.plan()), query, orderBy, skip, limit,
                 batchSize, projection);
     }
@@ -165,10 +168,10 @@ final class IndexedQueries<P> {
     }
 
     /**
-     * Every position the plan's ranges hold (and the index's odd documents), in the collection's natural order. A
+     * Every position the plan's ranges hold (and the index's odd documents), in the collection's natural order, for
+     * a sort the index order does not give: the server sorts the matches in memory, ties in natural order. A
      * position appears once per index entry: more than once only for an array value (a multikey index), ranges that
-     * meet, or odd documents, so only then are duplicates removed. At 1 000 000 documents a range of 141 000 was collected and sorted
-     * under the collection's lock with a generic comparator and a hash set: seconds per query.
+     * meet, or odd documents, so only then are duplicates removed.
      */
     @SuppressWarnings("unchecked")
     private List<P> candidates(QueryPlan<P> plan) {
@@ -193,6 +196,16 @@ final class IndexedQueries<P> {
         log.get().record(collection.name(), query, orderBy, limit, plan.index().getName() + " in order", walk.examined(),
                 firstBatch.size());
         return firstBatch(firstBatch, more, walk, projection);
+    }
+
+    /** A query with no sort read in index order, a batch per getMore; its cost is logged once it has been read. */
+    private QueryResult unsortedWalk(QueryPlan<P> plan, Document query, int skip, int limit, int batchSize,
+                                     Document projection) {
+        QueryLog queryLog = log.get();
+        IndexWalk walk = IndexWalk.unsorted(plan, query, skip, limit, collection, (examined, returned) ->
+                queryLog.record(collection.name(), query, null, limit, plan.index().getName(), examined, returned));
+        List<Document> firstBatch = walk.take(batchSize);
+        return firstBatch(firstBatch, !walk.exhausted(), walk, projection);
     }
 
     /** The first batch, and a cursor over the rest when there is more to read. */

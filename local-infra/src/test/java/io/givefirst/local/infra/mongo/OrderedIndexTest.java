@@ -116,6 +116,28 @@ class OrderedIndexTest {
     }
 
     @Test
+    void anUnsortedRangeIsAnsweredInIndexOrderAndExaminesOnlyWhatItReads() {
+        List<String> first = events.find(Filters.gte("timestamp", "t00500")).limit(5)
+                .map(d -> d.getString("timestamp")).into(new ArrayList<>());
+
+        assertThat(first).containsExactly("t00500", "t00501", "t00502", "t00503", "t00504");
+        assertThat(onlyShape().maxExamined()).isEqualTo(5);
+    }
+
+    @Test
+    void anUnsortedRangeOverArraysAnswersEachDocumentOnce() {
+        MongoCollection<Document> tags = client.getDatabase("test").getCollection("tags");
+        tags.createIndex(Indexes.ascending("tags"));
+        tags.insertMany(List.of(new Document("_id", 1).append("tags", List.of(1, 2, 3)),
+                new Document("_id", 2).append("tags", List.of(2)), new Document("_id", 3).append("tags", 1),
+                new Document("_id", 4).append("tags", new Document("x", 2))));
+
+        List<Object> ids = tags.find(Filters.gte("tags", 2)).map(d -> d.get("_id")).into(new ArrayList<>());
+
+        assertThat(ids).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
     void aLargeCollectionScanIsReadABatchAtATimeWithTheSameAnswer() {
         List<String> whole = events.find().map(d -> d.getString("timestamp")).into(new ArrayList<>());
 
