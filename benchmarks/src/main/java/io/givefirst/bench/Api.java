@@ -37,8 +37,14 @@ final class Api {
         }
     }
 
+    /** A command; a connection that closes without an answer is a failed command (status 0), not a crash. */
     Reply command(String member, String path, String json) {
-        return post(stack.commandUrl() + path, token(member), json == null ? "" : json);
+        String token = token(member);
+        try {
+            return post(stack.commandUrl() + path, token, json == null ? "" : json);
+        } catch (UncheckedIOException e) {
+            return new Reply(0, "no answer: " + e.getCause());
+        }
     }
 
     Reply query(String member, String pathAndQuery) {

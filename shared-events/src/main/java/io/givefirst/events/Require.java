@@ -1,5 +1,7 @@
 package io.givefirst.events;
 
+import io.givefirst.events.privacy.Sealed;
+
 /**
  * What an event needs to be an event at all — its ids and required texts present — checked by the compact
  * constructors of the event records. Nothing more: limits (lengths, counts) and rules (nobody meets themselves)
@@ -38,12 +40,12 @@ public final class Require {
         return value == null ? null : id(value, field);
     }
 
-    /** Tags: lower-cased, trimmed, distinct, blank ones dropped; null is none. */
+    /** Tags: lower-cased, trimmed, distinct, blank ones dropped; null is none. A sealed tag is kept as it is. */
     public static java.util.List<String> tags(java.util.List<String> tags, String field) {
         if (tags == null) {
             return java.util.List.of();
         }
         return tags.stream().filter(t -> t != null && !t.isBlank())
-                .map(t -> t.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+                .map(t -> Sealed.parse(t).isPresent() ? t : t.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
     }
 }

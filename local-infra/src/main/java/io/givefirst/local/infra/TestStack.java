@@ -3,7 +3,12 @@ package io.givefirst.local.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * Real parts for integration tests, started once per test JVM: a KRaft Kafka broker, an
@@ -15,13 +20,14 @@ public final class TestStack {
     public final DevTokenIssuer issuer;
 
     private static TestStack shared;
+    /** The folders this stack wrote in, removed when it stops. */
+    private final List<Path> folders = new CopyOnWriteArrayList<>();
 
     private TestStack(boolean storeOnDisk) {
         try {
-            broker = new KafkaBroker(Files.createTempDirectory("givefirst-kafka"), FreePorts.pick()).start();
+            broker = new KafkaBroker(folder("givefirst-kafka"), FreePorts.pick()).start();
             mongo = storeOnDisk
-                    ? MongoWireServer.onFile(Files.createTempDirectory("givefirst-mongo").resolve("store.mv"),
-                            FreePorts.pick()).start()
+                    ? MongoWireServer.onFile(folder("givefirst-mongo").resolve("store.mv"), FreePorts.pick()).start()
                     : MongoWireServer.inMemory().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -61,5 +67,25 @@ public final class TestStack {
         issuer.close();
         broker.close();
         mongo.close();
+        for (Path folder : folders) {
+            deleteTree(folder);
+        }
+    }
+
+    private Path folder(String prefix) throws IOException {
+        Path folder = Files.createTempDirectory(prefix);
+        folders.add(folder);
+        return folder;
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a folder in use by a process that has not quite exited: the OS's temp cleaning takes it later
+        }
     }
 }

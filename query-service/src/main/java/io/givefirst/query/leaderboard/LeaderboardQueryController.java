@@ -2,6 +2,7 @@ package io.givefirst.query.leaderboard;
 
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.givefirst.query.profile.ProfileRepository;
@@ -36,7 +37,11 @@ class LeaderboardQueryController {
      * Ranking reads every verified help of the period (by its index on verifiedAt), the same for every reader, so results
      * are kept and recomputed in the background at most every {@code givefirst.leaderboard.refresh} (default 10 s).
      */
-    private final RecentResults<String, Leaderboard> recent;
+    private final RecentResults<Board, Leaderboard> recent;
+
+    /** One leaderboard as a reader asks for it. */
+    private record Board(String period, int limit) {
+    }
 
     LeaderboardQueryController(Generations generations, ProfileRepository profiles, Clock clock,
                                @Value("${givefirst.leaderboard.refresh:PT10S}") Duration refresh) {
@@ -48,7 +53,8 @@ class LeaderboardQueryController {
             thread.setDaemon(true);
             return thread;
         });
-        this.recent = new RecentResults<>(refresh, 100, refresher, System::nanoTime);
+        this.recent = new RecentResults<>(refresh, 100, refresher, Ticker.systemTicker(),
+                board -> compute(board.period(), since(board.period()), board.limit()));
     }
 
     record Giver(int rank, String memberId, String displayName, int verifiedHelp, int uniqueBeneficiaries) {
@@ -65,7 +71,7 @@ class LeaderboardQueryController {
             throw new IllegalArgumentException("limit must be between 1 and 100");
         }
         since(period); // a malformed period is refused before anything is kept
-        return recent.get(period.toUpperCase(java.util.Locale.ROOT) + "/" + limit, () -> compute(period, since(period), limit));
+        return recent.get(new Board(period.toUpperCase(java.util.Locale.ROOT), limit));
     }
 
     private Leaderboard compute(String period, Instant since, int limit) {

@@ -2,6 +2,7 @@ package io.givefirst.events.help;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.EventType;
+import io.givefirst.events.PersonalData;
 import io.givefirst.events.Require;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -11,8 +12,9 @@ import org.axonframework.serialization.Revision;
         meaning = "The receiver confirmed claimed help: it is verified from now on.",
         emittedWhen = "POST /help/{helpId}/acknowledgement")
 @Revision("1")
-public record HelpAcknowledgedEvent(String helpId, String giverId, String receiverId, String thanks,
-                                    Instant occurredAt) implements DomainEvent {
+public record HelpAcknowledgedEvent(String helpId, String giverId, String receiverId,
+                                    @PersonalData(of = "receiverId") String thanks, Instant occurredAt)
+        implements DomainEvent {
     public static final int THANKS_MAX = 1000;
 
     public HelpAcknowledgedEvent {

@@ -2,6 +2,7 @@ package io.givefirst.events.help;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.EventType;
+import io.givefirst.events.PersonalData;
 import io.givefirst.events.Nullable;
 import io.givefirst.events.Require;
 import java.time.Instant;
@@ -17,8 +18,9 @@ import org.axonframework.serialization.Revision;
                 + "recorded by the receiver it is verified at once.",
         emittedWhen = "POST /help (by the giver) or POST /help/received (by the receiver)")
 @Revision("1")
-public record HelpGivenEvent(String helpId, String giverId, String receiverId, HelpKind kind, String summary,
-                             String recordedBy, boolean verified, @Nullable String answersNeedId, Instant occurredAt)
+public record HelpGivenEvent(String helpId, String giverId, String receiverId, HelpKind kind,
+                             @PersonalData(of = "recordedBy") String summary, String recordedBy, boolean verified,
+                             @Nullable String answersNeedId, Instant occurredAt)
         implements DomainEvent {
     public static final int SUMMARY_MAX = 1000;
 

@@ -2,6 +2,7 @@ package io.givefirst.events.introduction;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.EventType;
+import io.givefirst.events.PersonalData;
 import io.givefirst.events.Require;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -12,7 +13,8 @@ import org.axonframework.serialization.Revision;
         emittedWhen = "POST /introductions")
 @Revision("1")
 public record IntroductionMadeEvent(String introductionId, String introducerId, String firstMemberId,
-                                    String secondMemberId, String reason, Instant occurredAt) implements DomainEvent {
+                                    String secondMemberId, @PersonalData(of = "introducerId") String reason,
+                                    Instant occurredAt) implements DomainEvent {
     public IntroductionMadeEvent {
         Require.id(introductionId, "introductionId");
         Require.id(introducerId, "introducerId");

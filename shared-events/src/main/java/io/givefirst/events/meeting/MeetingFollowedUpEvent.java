@@ -2,6 +2,7 @@ package io.givefirst.events.meeting;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.EventType;
+import io.givefirst.events.PersonalData;
 import io.givefirst.events.Require;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -12,7 +13,8 @@ import org.axonframework.serialization.Revision;
         emittedWhen = "POST /meetings/{meetingId}/follow-ups")
 @Revision("1")
 public record MeetingFollowedUpEvent(String meetingId, String followedUpBy, String otherMemberId,
-                                     String privateNote, Instant occurredAt) implements DomainEvent {
+                                     @PersonalData(of = "followedUpBy", onlyForThem = true) String privateNote,
+                                     Instant occurredAt) implements DomainEvent {
     public MeetingFollowedUpEvent {
         Require.id(meetingId, "meetingId");
         Require.id(followedUpBy, "followedUpBy");

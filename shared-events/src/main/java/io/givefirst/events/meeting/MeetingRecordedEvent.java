@@ -2,6 +2,7 @@ package io.givefirst.events.meeting;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.EventType;
+import io.givefirst.events.PersonalData;
 import io.givefirst.events.Nullable;
 import io.givefirst.events.Require;
 import java.time.Instant;
@@ -16,8 +17,10 @@ import org.axonframework.serialization.Revision;
         meaning = "One member says they met another (occurredAt: when they met). A claim until the other confirms.",
         emittedWhen = "POST /meetings")
 @Revision("1")
-public record MeetingRecordedEvent(String meetingId, String recordedBy, String otherMemberId, String context,
-                                   String privateNote, @Nullable String introductionId, Instant occurredAt)
+public record MeetingRecordedEvent(String meetingId, String recordedBy, String otherMemberId,
+                                   @PersonalData(of = "recordedBy") String context,
+                                   @PersonalData(of = "recordedBy", onlyForThem = true) String privateNote,
+                                   @Nullable String introductionId, Instant occurredAt)
         implements DomainEvent {
     public MeetingRecordedEvent {
         Require.id(meetingId, "meetingId");

@@ -2,6 +2,7 @@ package io.givefirst.events.member;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.EventType;
+import io.givefirst.events.PersonalData;
 import io.givefirst.events.Nullable;
 import io.givefirst.events.Require;
 import java.time.Instant;
@@ -18,8 +19,10 @@ import org.axonframework.serialization.Revision;
         emittedWhen = "POST /members",
         alsoReads = "1")
 @Revision("2")
-public record MemberJoinedEvent(String memberId, String displayName, String headline, List<String> interests,
-                                @Nullable String invitedBy, Instant occurredAt) implements DomainEvent {
+public record MemberJoinedEvent(String memberId, @PersonalData(of = "memberId") String displayName,
+                                @PersonalData(of = "memberId") String headline,
+                                @PersonalData(of = "memberId") List<String> interests, @Nullable String invitedBy,
+                                Instant occurredAt) implements DomainEvent {
     public MemberJoinedEvent {
         Require.id(memberId, "memberId");
         Require.text(displayName, "displayName");

@@ -2,6 +2,7 @@ package io.givefirst.events.member;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.EventType;
+import io.givefirst.events.PersonalData;
 import io.givefirst.events.Require;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +13,10 @@ import org.axonframework.serialization.Revision;
         meaning = "A member changed their public profile; the whole profile is carried, not a difference.",
         emittedWhen = "PUT /members/me/profile, when something changed")
 @Revision("1")
-public record MemberProfileUpdatedEvent(String memberId, String displayName, String headline,
-                                        List<String> interests, Instant occurredAt) implements DomainEvent {
+public record MemberProfileUpdatedEvent(String memberId, @PersonalData(of = "memberId") String displayName,
+                                        @PersonalData(of = "memberId") String headline,
+                                        @PersonalData(of = "memberId") List<String> interests, Instant occurredAt)
+        implements DomainEvent {
     public MemberProfileUpdatedEvent {
         Require.id(memberId, "memberId");
         Require.text(displayName, "displayName");

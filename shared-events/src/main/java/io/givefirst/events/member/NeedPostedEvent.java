@@ -2,6 +2,7 @@ package io.givefirst.events.member;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.EventType;
+import io.givefirst.events.PersonalData;
 import io.givefirst.events.Require;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +13,8 @@ import org.axonframework.serialization.Revision;
         meaning = "A member said what they are looking for.",
         emittedWhen = "POST /members/me/needs")
 @Revision("1")
-public record NeedPostedEvent(String memberId, String needId, String description, List<String> tags,
-                              Instant occurredAt) implements DomainEvent {
+public record NeedPostedEvent(String memberId, String needId, @PersonalData(of = "memberId") String description,
+                              List<String> tags, Instant occurredAt) implements DomainEvent {
     public NeedPostedEvent {
         Require.id(memberId, "memberId");
         Require.id(needId, "needId");

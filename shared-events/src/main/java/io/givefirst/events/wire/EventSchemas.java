@@ -2,6 +2,7 @@ package io.givefirst.events.wire;
 
 import io.givefirst.events.EventType;
 import io.givefirst.events.Nullable;
+import io.givefirst.events.PersonalData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * record's components; the committed copies under {@code /schemas/<type>.json} on the classpath are the
  * contract ({@link #published}). Every property is required (the producer always writes all of them);
  * {@link Nullable} ones may be {@code null}; unknown properties are allowed, so readers tolerate additions.
+ * A {@link PersonalData} field carries {@code x-personal-data}: {@code of} names the field holding the member
+ * whose key seals it, {@code onlyForThem} marks what only that member may read (ADR 16).
  */
 public final class EventSchemas {
     public static final String RESOURCE_FOLDER = "schemas";
@@ -47,7 +50,9 @@ public final class EventSchemas {
         ObjectNode properties = schema.putObject("properties");
         ArrayNode required = JSON.createArrayNode();
         for (RecordComponent component : eventClass.getRecordComponents()) {
-            properties.set(component.getName(), property(component));
+            ObjectNode property = property(component);
+            personal(eventClass, component, property);
+            properties.set(component.getName(), property);
             required.add(component.getName());
         }
         schema.set("required", required);
@@ -81,6 +86,25 @@ public final class EventSchemas {
             throw new IllegalArgumentException("no schema mapping for " + component);
         }
         return property;
+    }
+
+    private static void personal(Class<?> eventClass, RecordComponent component, ObjectNode property) {
+        PersonalData personal = component.getAnnotation(PersonalData.class);
+        if (personal == null) {
+            return;
+        }
+        boolean ownerIsAnId = java.util.Arrays.stream(eventClass.getRecordComponents())
+                .anyMatch(c -> c.getName().equals(personal.of()) && c.getType() == String.class
+                        && !c.isAnnotationPresent(PersonalData.class));
+        if (!ownerIsAnId) {
+            throw new IllegalArgumentException(component + " is personal data of '" + personal.of()
+                    + "', which is not a member id field of " + eventClass.getSimpleName());
+        }
+        ObjectNode mark = property.putObject("x-personal-data");
+        mark.put("of", personal.of());
+        if (personal.onlyForThem()) {
+            mark.put("onlyForThem", true);
+        }
     }
 
     private static void typed(ObjectNode property, String type, boolean nullable) {

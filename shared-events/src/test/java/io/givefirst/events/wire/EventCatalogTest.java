@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.givefirst.events.EventType;
 import io.givefirst.events.Nullable;
+import io.givefirst.events.PersonalData;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,10 @@ class EventCatalogTest {
                 .append("Schemas are JSON Schema 2020-12, committed under `shared-events/src/main/resources/schemas/`\n")
                 .append("and served by the query service at `GET /events/schemas/{type}`. Every property is always\n")
                 .append("present; properties marked nullable may be `null`; new properties arrive only with a new revision.\n\n")
+                .append("Fields marked *personal data* name the member the data belongs to (the schema's `x-personal-data`:\n")
+                .append("`of` is the field with that member's id); *private to* marks what only that member may read (a\n")
+                .append("private note). Treat them as personal data: keep no copy outside the stream, and expect them to\n")
+                .append("become unreadable when the member is erased.\n\n")
                 .append("| type | meaning |\n|---|---|\n");
         for (Class<?> eventClass : EventTypes.all()) {
             String type = EventTypes.typeOf(eventClass);
@@ -71,6 +76,13 @@ class EventCatalogTest {
             md.append("\n").append(entry(eventClass));
         }
         return md.toString();
+    }
+
+    private static String personal(PersonalData personal) {
+        if (personal == null) {
+            return "";
+        }
+        return (personal.onlyForThem() ? ", private to `" : ", personal data of `") + personal.of() + "`";
     }
 
     private static String entry(Class<?> eventClass) {
@@ -93,7 +105,8 @@ class EventCatalogTest {
             String kind = component.getType().isEnum() ? "one of " + List.of(component.getType().getEnumConstants())
                     : component.getType().getSimpleName();
             md.append("| `").append(component.getName()).append("` | ").append(kind)
-                    .append(component.isAnnotationPresent(Nullable.class) ? ", nullable" : "").append(" |\n");
+                    .append(component.isAnnotationPresent(Nullable.class) ? ", nullable" : "")
+                    .append(personal(component.getAnnotation(PersonalData.class))).append(" |\n");
         }
         EventCodec codec = new EventCodec();
         EventEnvelope envelope = example.envelope();

@@ -1,0 +1,20 @@
+package io.givefirst.events.privacy;
+
+import com.google.crypto.tink.Aead;
+import java.util.Optional;
+
+/** Where the members' data keys live (envelope encryption: each stored wrapped by a key-encryption key). */
+public interface DataKeys {
+    /** The member's key for this purpose; empty when they have none yet, when it was erased, or when not granted. */
+    Optional<Aead> find(String memberId, KeyPurpose purpose);
+
+    /**
+     * For a writer: the member's key, created the first time it is needed; empty once the member has been erased
+     * (an erased member's key is never created again).
+     *
+     * @throws UnsupportedOperationException where keys are only read: sealing there would shred what it cannot seal
+     */
+    default Optional<Aead> obtain(String memberId, KeyPurpose purpose) {
+        throw new UnsupportedOperationException("these data keys are read-only: nothing can be sealed with them");
+    }
+}
