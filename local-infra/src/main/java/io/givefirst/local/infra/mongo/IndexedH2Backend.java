@@ -36,26 +36,13 @@ public final class IndexedH2Backend extends H2Backend {
     private static final String ORDERED_INDEX = "._ordered_index_";
 
     private QueryLog log;
-    /** Null for a store this backend was handed rather than opened. */
-    private final FileCompaction compaction;
 
-    /** Opens (or creates) the file and keeps it compact while the backend runs ({@link FileCompaction}). */
     public IndexedH2Backend(String fileName) {
-        super(new MVStore.Builder().fileName(fileName).open());
-        this.compaction = FileCompaction.of(getMvStore());
+        super(fileName);
     }
 
     public IndexedH2Backend(MVStore store) {
         super(store);
-        this.compaction = null;
-    }
-
-    @Override
-    public void close() {
-        if (compaction != null) {
-            compaction.close();
-        }
-        super.close();
     }
 
     /** What the queries on this server cost, per shape. */
