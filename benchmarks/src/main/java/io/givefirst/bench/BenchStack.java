@@ -1,5 +1,6 @@
 package io.givefirst.bench;
 
+import io.givefirst.local.infra.Folders;
 import io.givefirst.local.infra.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -192,7 +193,7 @@ final class BenchStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         stop();
-        deleteQuietly(dataDir);
+        Folders.deleteQuietly(dataDir);
     }
 
     private synchronized void stop() {
@@ -211,11 +212,4 @@ final class BenchStack implements AutoCloseable {
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp folder is harmless
-        }
-    }
 }

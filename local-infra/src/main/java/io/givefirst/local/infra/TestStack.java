@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 /**
  * Real parts for integration tests, started once per test JVM: a KRaft Kafka broker, an
@@ -68,7 +66,7 @@ public final class TestStack {
         broker.close();
         mongo.close();
         for (Path folder : folders) {
-            deleteTree(folder);
+            Folders.deleteQuietly(folder);
         }
     }
 
@@ -76,16 +74,5 @@ public final class TestStack {
         Path folder = Files.createTempDirectory(prefix);
         folders.add(folder);
         return folder;
-    }
-
-    private static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a folder in use by a process that has not quite exited: the OS's temp cleaning takes it later
-        }
     }
 }

@@ -5,9 +5,12 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@link PersonalData} fields of an event class, read once per class. */
-record PersonalFields(List<Field> fields) {
-    record Field(String name, String ownerField, KeyPurpose purpose) {
+/**
+ * The {@link PersonalData} fields of an event class, read once per class; the one place that checks each names a
+ * member id field of its event as its owner (the sealing and the schemas both read it from here).
+ */
+public record PersonalFields(List<Field> fields) {
+    public record Field(String name, String ownerField, KeyPurpose purpose) {
     }
 
     private static final ClassValue<PersonalFields> CACHE = new ClassValue<>() {
@@ -18,11 +21,12 @@ record PersonalFields(List<Field> fields) {
                 for (RecordComponent component : type.getRecordComponents()) {
                     PersonalData personal = component.getAnnotation(PersonalData.class);
                     if (personal != null) {
-                        boolean ownerNamed = java.util.Arrays.stream(type.getRecordComponents())
-                                .anyMatch(c -> c.getName().equals(personal.of()) && c.getType() == String.class);
-                        if (!ownerNamed) {
+                        boolean ownerIsAnId = java.util.Arrays.stream(type.getRecordComponents())
+                                .anyMatch(c -> c.getName().equals(personal.of()) && c.getType() == String.class
+                                        && !c.isAnnotationPresent(PersonalData.class));
+                        if (!ownerIsAnId) {
                             throw new IllegalArgumentException(type.getSimpleName() + "." + component.getName()
-                                    + " names no member id field '" + personal.of() + "'");
+                                    + " is personal data of '" + personal.of() + "', which is not a member id field");
                         }
                         fields.add(new Field(component.getName(), personal.of(),
                                 personal.onlyForThem() ? KeyPurpose.PRIVATE : KeyPurpose.PERSONAL));
@@ -33,7 +37,7 @@ record PersonalFields(List<Field> fields) {
         }
     };
 
-    static PersonalFields of(Class<?> eventClass) {
+    public static PersonalFields of(Class<?> eventClass) {
         return CACHE.get(eventClass);
     }
 

@@ -3,6 +3,8 @@ package io.givefirst.events.wire;
 import io.givefirst.events.EventType;
 import io.givefirst.events.Nullable;
 import io.givefirst.events.PersonalData;
+import io.givefirst.events.privacy.KeyPurpose;
+import io.givefirst.events.privacy.PersonalFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,21 +91,14 @@ public final class EventSchemas {
     }
 
     private static void personal(Class<?> eventClass, RecordComponent component, ObjectNode property) {
-        PersonalData personal = component.getAnnotation(PersonalData.class);
-        if (personal == null) {
-            return;
-        }
-        boolean ownerIsAnId = java.util.Arrays.stream(eventClass.getRecordComponents())
-                .anyMatch(c -> c.getName().equals(personal.of()) && c.getType() == String.class
-                        && !c.isAnnotationPresent(PersonalData.class));
-        if (!ownerIsAnId) {
-            throw new IllegalArgumentException(component + " is personal data of '" + personal.of()
-                    + "', which is not a member id field of " + eventClass.getSimpleName());
-        }
-        ObjectNode mark = property.putObject("x-personal-data");
-        mark.put("of", personal.of());
-        if (personal.onlyForThem()) {
-            mark.put("onlyForThem", true);
+        for (PersonalFields.Field field : PersonalFields.of(eventClass).fields()) {
+            if (field.name().equals(component.getName())) {
+                ObjectNode mark = property.putObject("x-personal-data");
+                mark.put("of", field.ownerField());
+                if (field.purpose() == KeyPurpose.PRIVATE) {
+                    mark.put("onlyForThem", true);
+                }
+            }
         }
     }
 
