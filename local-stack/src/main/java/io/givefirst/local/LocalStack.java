@@ -65,7 +65,10 @@ public final class LocalStack implements AutoCloseable {
                 "GIVEFIRST_MONGODB_URI", "mongodb://localhost:" + mongo.port(),
                 "GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "GIVEFIRST_JWT_JWK_SET_URI", issuer.jwkSetUri(),
-                "GIVEFIRST_JWT_ISSUER_URI", issuer.issuer());
+                "GIVEFIRST_JWT_ISSUER_URI", issuer.issuer(),
+                // the key-encryption keys of the embedded default: local files, created by the command-service
+                "GIVEFIRST_PERSONAL_KEK", data.resolve("keys").resolve("personal-kek.json").toString(),
+                "GIVEFIRST_PRIVATE_KEK", data.resolve("keys").resolve("private-kek.json").toString());
         services.add(ServiceProcess.start("command-service", settings.servicesDir().resolve("command-service.jar"),
                 settings.commandPort(), environment, settings.serviceLogs()));
         services.add(ServiceProcess.start("query-service", settings.servicesDir().resolve("query-service.jar"),

@@ -1,6 +1,7 @@
 package io.givefirst.command.relay;
 
 import io.givefirst.events.DomainEvent;
+import io.givefirst.events.privacy.Sealing;
 import io.givefirst.events.wire.EventCodec;
 import io.givefirst.events.wire.EventEnvelope;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -8,14 +9,18 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
-/** A stored event as a Kafka record of the analysts' contract: key = aggregate id, JSON value, CloudEvents headers. */
+/**
+ * A stored event as a Kafka record of the analysts' contract: key = aggregate id, JSON value with its personal data
+ * sealed (ADR 16), CloudEvents headers.
+ */
 @Component
 class EventRecords {
-    private final EventCodec codec = new EventCodec();
+    private final EventCodec codec;
     private final RelayProperties properties;
 
-    EventRecords(RelayProperties properties) {
+    EventRecords(RelayProperties properties, Sealing sealing) {
         this.properties = properties;
+        this.codec = new EventCodec(sealing);
     }
 
     ProducerRecord<String, byte[]> toRecord(String topic, DomainEventMessage<?> message) {

@@ -7,6 +7,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.givefirst.command.CommandServiceApplication;
+import io.givefirst.command.support.OpenedRecords;
+import io.givefirst.events.privacy.Sealing;
 import io.givefirst.local.infra.Http;
 import io.givefirst.local.infra.TestStack;
 import io.givefirst.local.infra.TopicReader;
@@ -50,6 +52,8 @@ class RelayIT {
     int port;
     @Autowired
     MongoClient mongo;
+    @Autowired
+    Sealing sealing;
     @Value("${givefirst.relay.topic}")
     String topic;
 
@@ -168,14 +172,17 @@ class RelayIT {
         assertThat(summary.length()).isGreaterThan(io.givefirst.events.help.HelpGivenEvent.SUMMARY_MAX);
         Document template = store().find(Filters.eq("aggregateIdentifier", helpId)).first();
         Document stored = copy(template, helpId, older, 0, template.getString("payloadType"));
-        stored.put("serializedPayload", stored.getString("serializedPayload").replace("\"short\"", "\"" + summary + "\""));
+        // stored before sealing existed: the summary in plaintext
+        stored.put("serializedPayload", stored.getString("serializedPayload")
+                .replaceFirst("\"summary\":\"[^\"]*\"", "\"summary\":\"" + summary + "\""));
         store().insertOne(stored);
 
         try (TopicReader reader = new TopicReader(stack.broker.bootstrapServers(), topic)) {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(reader.poll()).filteredOn(r -> r.key().equals(older))
-                            .anySatisfy(r -> assertThat(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8))
-                                    .contains(summary)));
+                    assertThat(reader.poll()).filteredOn(r -> r.key().equals(older)).anySatisfy(r -> {
+                        assertThat(OpenedRecords.raw(r)).as("sealed on the way out").doesNotContain("a long story");
+                        assertThat(OpenedRecords.opened(sealing, r)).contains(summary);
+                    }));
         }
         var acknowledged = http.post("/help/" + older + "/acknowledgement", stack.issuer.tokenFor(gus), "{}");
         assertThat(acknowledged.statusCode()).as("the aggregate loads: " + acknowledged.body()).isEqualTo(200);

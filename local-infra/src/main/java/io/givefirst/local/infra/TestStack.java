@@ -21,8 +21,12 @@ public final class TestStack {
     /** The folders this stack wrote in, removed when it stops. */
     private final List<Path> folders = new CopyOnWriteArrayList<>();
 
+    /** The key-encryption key files (ADR 16): written by the first command-service, read by every service. */
+    private final Path keys;
+
     private TestStack(boolean storeOnDisk) {
         try {
+            keys = folder("givefirst-keys");
             broker = new KafkaBroker(folder("givefirst-kafka"), FreePorts.pick()).start();
             mongo = storeOnDisk
                     ? MongoWireServer.onFile(folder("givefirst-mongo").resolve("store.mv"), FreePorts.pick()).start()
@@ -58,7 +62,9 @@ public final class TestStack {
                 "GIVEFIRST_MONGODB_URI", mongo.uri(""),
                 "GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "GIVEFIRST_JWT_JWK_SET_URI", issuer.jwkSetUri(),
-                "GIVEFIRST_JWT_ISSUER_URI", issuer.issuer());
+                "GIVEFIRST_JWT_ISSUER_URI", issuer.issuer(),
+                "GIVEFIRST_PERSONAL_KEK", keys.resolve("personal-kek.json").toString(),
+                "GIVEFIRST_PRIVATE_KEK", keys.resolve("private-kek.json").toString());
     }
 
     public void stop() {

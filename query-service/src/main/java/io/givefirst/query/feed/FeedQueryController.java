@@ -5,6 +5,7 @@ import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.givefirst.query.paging.Cursor;
+import io.givefirst.query.privacy.PersonalTexts;
 import io.givefirst.query.profile.ProfileRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 class FeedQueryController {
     private final ReadModelCollections collections;
     private final ProfileRepository profiles;
+    private final PersonalTexts personal;
 
-    FeedQueryController(Generations generations, ProfileRepository profiles) {
+    FeedQueryController(Generations generations, ProfileRepository profiles, PersonalTexts personal) {
+        this.personal = personal;
         this.collections = generations.liveOf(FeedProjection.NAME);
         this.profiles = profiles;
     }
@@ -59,8 +62,11 @@ class FeedQueryController {
         Set<String> people = new HashSet<>();
         page.forEach(d -> members(d).forEach(people::add));
         Map<String, String> names = profiles.displayNames(people);
-        List<FeedItem> feed = page.stream().map(d -> new FeedItem(d.getString("_id"), d.getString("type"),
-                text(d, names), d.getDate("occurredAt").toInstant(), members(d), d.getString("detail"))).toList();
+        List<FeedItem> feed = page.stream().map(d -> {
+            String detail = personal.text(d.getString("detail"));
+            return new FeedItem(d.getString("_id"), d.getString("type"), text(d, names, detail),
+                    d.getDate("occurredAt").toInstant(), members(d), detail);
+        }).toList();
         Document last = page.isEmpty() ? null : page.get(page.size() - 1);
         return new FeedPage(feed, more ? new Cursor(last.getDate("occurredAt").toInstant(), last.getString("_id")).encode() : null);
     }
@@ -75,7 +81,7 @@ class FeedQueryController {
         return ids;
     }
 
-    private static String text(Document d, Map<String, String> names) {
+    private static String text(Document d, Map<String, String> names, String detail) {
         String actor = name(d.getString("actorId"), names);
         String other = name(d.getString("otherId"), names);
         String third = name(d.getString("thirdId"), names);
@@ -85,8 +91,8 @@ class FeedQueryController {
             case "MET" -> actor + " and " + other + " met";
             case "INTRODUCED" -> actor + " introduced " + other + " and " + third;
             case "INTRODUCTION_FRUITFUL" -> actor + "'s introduction of " + other + " and " + third + " bore fruit";
-            case "NEED_POSTED" -> actor + " is looking for: " + d.getString("detail");
-            case "OFFER_POSTED" -> actor + " offers: " + d.getString("detail");
+            case "NEED_POSTED" -> actor + " is looking for: " + detail;
+            case "OFFER_POSTED" -> actor + " offers: " + detail;
             default -> actor + " did something";
         };
     }

@@ -2,6 +2,7 @@ package io.givefirst.query.history;
 
 import io.givefirst.query.history.HistoryQueryController.HistoryEntry;
 import io.givefirst.query.history.HistoryQueryController.Person;
+import io.givefirst.query.privacy.PersonalTexts;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -11,7 +12,10 @@ final class HistoryEntries {
     private HistoryEntries() {
     }
 
-    static HistoryEntry render(Document d, Map<String, String> names, boolean ownHistory) {
+    /** An entry of {@code memberId}'s history as {@code readerId} sees it: names and texts opened, notes for their author only. */
+    static HistoryEntry render(Document d, Map<String, String> names, String memberId, String readerId,
+                               PersonalTexts personal) {
+        String summary = personal.text(d.getString("summary"));
         String kind = d.getString("kind");
         String role = d.getString("role");
         Person counterpart = person(d.getString("counterpartId"), names);
@@ -21,11 +25,11 @@ final class HistoryEntries {
             case "VERIFIED", "CONFIRMED", "OPEN", "FRUITFUL", "DONE" -> true;
             default -> false;
         };
-        String text = sentence(kind, role, name(counterpart), third == null ? null : name(third), d.getString("summary"))
+        String text = sentence(kind, role, name(counterpart), third == null ? null : name(third), summary)
                 + suffix(status);
         return new HistoryEntry(d.getString("_id"), kind, role, text, status, verified,
-                d.getDate("occurredAt").toInstant(), counterpart, third, d.getString("helpKind"), d.getString("summary"),
-                d.getString("thanks"), ownHistory ? d.getString("privateNote") : null);
+                d.getDate("occurredAt").toInstant(), counterpart, third, d.getString("helpKind"), summary,
+                personal.text(d.getString("thanks")), personal.privateNote(d.getString("privateNote"), memberId, readerId));
     }
 
     private static String status(Document d, String kind) {

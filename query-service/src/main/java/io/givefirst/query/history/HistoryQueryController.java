@@ -1,6 +1,7 @@
 package io.givefirst.query.history;
 
 import io.givefirst.query.paging.Cursor;
+import io.givefirst.query.privacy.PersonalTexts;
 import io.givefirst.query.profile.ProfileRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,8 +30,10 @@ class HistoryQueryController {
 
     private final HistoryRepository history;
     private final ProfileRepository profiles;
+    private final PersonalTexts personal;
 
-    HistoryQueryController(HistoryRepository history, ProfileRepository profiles) {
+    HistoryQueryController(HistoryRepository history, ProfileRepository profiles, PersonalTexts personal) {
+        this.personal = personal;
         this.history = history;
         this.profiles = profiles;
     }
@@ -78,8 +81,8 @@ class HistoryQueryController {
             }
         });
         Map<String, String> names = profiles.displayNames(people);
-        boolean ownHistory = memberId.equals(reader.getSubject());
-        List<HistoryEntry> items = page.stream().map(d -> HistoryEntries.render(d, names, ownHistory)).toList();
+        List<HistoryEntry> items = page.stream()
+                .map(d -> HistoryEntries.render(d, names, memberId, reader.getSubject(), personal)).toList();
         Document last = page.isEmpty() ? null : page.get(page.size() - 1);
         String next = more ? new Cursor(last.getDate("occurredAt").toInstant(), last.getString("_id")).encode() : null;
         return new HistoryPage(items, next);

@@ -1,6 +1,7 @@
 package io.givefirst.query.profile;
 
 import io.givefirst.query.config.NotFound;
+import io.givefirst.query.privacy.PersonalTexts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -22,8 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ProfileQueryController {
     private static final int CANDIDATES = 200;
     private final ProfileRepository profiles;
+    private final PersonalTexts personal;
 
-    ProfileQueryController(ProfileRepository profiles) {
+    ProfileQueryController(ProfileRepository profiles, PersonalTexts personal) {
+        this.personal = personal;
         this.profiles = profiles;
     }
 
@@ -43,8 +46,8 @@ class ProfileQueryController {
     Profile profile(@PathVariable String memberId) {
         Document p = profiles.profile(memberId)
                 .orElseThrow(() -> new NotFound("unknown-member", "no member has the id " + memberId));
-        return new Profile(memberId, p.getString("displayName"), p.getString("headline"),
-                p.getList("interests", String.class, List.of()), instant(p.getDate("joinedAt")), p.get("leftAt") == null,
+        return new Profile(memberId, personal.name(p.getString("displayName")), personal.text(p.getString("headline")),
+                personal.texts(p.getList("interests", String.class, List.of())), instant(p.getDate("joinedAt")), p.get("leftAt") == null,
                 items(profiles.openNeeds(memberId)), items(profiles.openOffers(memberId)));
     }
 
@@ -72,7 +75,8 @@ class ProfileQueryController {
             }
             List<String> tags = need.getList("tags", String.class, List.of());
             List<String> matching = tags.stream().filter(offered::contains).toList();
-            suggestions.add(new Suggestion(need.getString("_id"), owner, names.get(owner), need.getString("description"),
+            suggestions.add(new Suggestion(need.getString("_id"), owner, names.get(owner),
+                    personal.text(need.getString("description")),
                     tags, matching, instant(need.getDate("postedAt"))));
         }
         suggestions.sort(Comparator.comparing((Suggestion s) -> s.matchingTags().size()).reversed()
@@ -80,8 +84,8 @@ class ProfileQueryController {
         return suggestions.subList(0, Math.min(limit, suggestions.size()));
     }
 
-    private static List<Item> items(List<Document> documents) {
-        return documents.stream().map(d -> new Item(d.getString("_id"), d.getString("description"),
+    private List<Item> items(List<Document> documents) {
+        return documents.stream().map(d -> new Item(d.getString("_id"), personal.text(d.getString("description")),
                 d.getList("tags", String.class, List.of()), instant(d.getDate("postedAt")))).toList();
     }
 

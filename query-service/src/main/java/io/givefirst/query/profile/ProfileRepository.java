@@ -1,5 +1,6 @@
 package io.givefirst.query.profile;
 
+import io.givefirst.query.privacy.PersonalTexts;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Repository;
 public class ProfileRepository {
     private final ReadModelCollections collections;
 
-    ProfileRepository(Generations generations) {
+    private final PersonalTexts personal;
+
+    ProfileRepository(Generations generations, PersonalTexts personal) {
+        this.personal = personal;
         this.collections = generations.liveOf(ProfileProjection.NAME);
     }
 
@@ -63,7 +67,7 @@ public class ProfileRepository {
                 .sort(Sorts.descending("postedAt")).limit(max).into(new ArrayList<>());
     }
 
-    /** Display names by member id; members not seen yet are absent. */
+    /** Display names by member id, opened ({@link PersonalTexts#name}); members not seen yet are absent. */
     public Map<String, String> displayNames(Collection<String> memberIds) {
         Map<String, String> names = new HashMap<>();
         if (!memberIds.isEmpty()) {
@@ -71,7 +75,7 @@ public class ProfileRepository {
                     .projection(Projections.include("displayName", "profileSequence", "versions"))
                     .forEach(d -> {
                         if (d.containsKey("profileSequence")) {
-                            names.put(d.getString("_id"), texts(d).getString("displayName"));
+                            names.put(d.getString("_id"), personal.name(texts(d).getString("displayName")));
                         }
                     });
         }

@@ -1,6 +1,7 @@
 package io.givefirst.events.wire;
 
 import io.givefirst.events.DomainEvent;
+import io.givefirst.events.privacy.Sealing;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns an {@link EventEnvelope} into a Kafka record's headers and JSON value and back, independent of any
@@ -15,17 +17,29 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventCodec {
     private final JsonMapper json;
+    private final Sealing sealing;
 
+    /** A codec for readers: values are read as they are, sealed or not. */
     public EventCodec() {
+        this(null);
+    }
+
+    /** A codec for the producer: every personal field it writes is sealed (ADR 16). */
+    public EventCodec(Sealing sealing) {
         this.json = JsonMapper.builder()
                 // readers must survive fields added by a newer producer
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .build();
+        this.sealing = sealing;
     }
 
-    /** The record value: the payload as UTF-8 JSON. */
+    /** The record value: the payload as UTF-8 JSON, its personal fields sealed when this codec seals. */
     public byte[] value(EventEnvelope envelope) {
-        return json.writeValueAsBytes(envelope.payload());
+        if (sealing == null) {
+            return json.writeValueAsBytes(envelope.payload());
+        }
+        ObjectNode tree = json.valueToTree(envelope.payload());
+        return json.writeValueAsBytes(sealing.seal(envelope.payload().getClass(), tree));
     }
 
     /** The record headers in CloudEvents binary mode. */
