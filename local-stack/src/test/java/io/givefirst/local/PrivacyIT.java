@@ -103,6 +103,42 @@ class PrivacyIT {
                 assertThat(values).as("no record on " + topic + " holds a readable personal value")
                         .noneMatch(v -> v.contains(marker));
             }
+
+            // Quentin asks to be forgotten
+            String rosaStats = queries.get("/members/rosa/stats", rosa).body();
+            HttpResponse<String> erased = commands.post("/members/me/erasure", quentin, null);
+            assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+            assertThat(commands.post("/members/me/erasure", quentin, null).body()).contains("member-erased");
+            assertThat(commands.post("/admin/members/nobody/erasure", admin, null).statusCode()).isEqualTo(404);
+            assertThat(commands.post("/admin/members/rosa/erasure", rosa, null).statusCode()).isEqualTo(403);
+            Document keys = mongo.getDatabase("givefirst-keys").getCollection("member_keys")
+                    .find(new Document("_id", "quentin")).first();
+            assertThat(keys).as("a tombstone: no key, and none will be made again").containsKey("erasedAt")
+                    .doesNotContainKey("keys");
+
+            // within the key cache's 30 s every screen shows a former member; what Rosa wrote and every count stay
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                JsonNode former = json.readTree(queries.get("/members/quentin", rosa).body());
+                assertThat(former.get("displayName").asString()).isEqualTo("Former member");
+                assertThat(former.get("active").asBoolean()).isFalse();
+                String rosaHistory = entries(queries, "rosa", rosa).toString();
+                assertThat(rosaHistory).contains("Received help from Former member", "so kind " + marker)
+                        .doesNotContain("spore suppliers", name);
+                assertThat(notes(entries(queries, "quentin", quentin))).as("not even for its author").isEmpty();
+            });
+            assertThat(queries.get("/members/rosa/stats", rosa).body()).isEqualTo(rosaStats);
+            assertThat(queries.get("/feed", rosa).body()).doesNotContain(name, headline)
+                    .contains("Former member joined the community");
+
+            // a rebuild from the topic, which keeps every event, reads the same former member
+            ReadModelChecks.awaitCaughtUp(queries, admin, mongo.getDatabase("givefirst-commands")
+                    .getCollection("domainevents"), Duration.ofSeconds(60));
+            java.util.Map<String, String> before = ReadModelChecks.answers(queries, rosa, List.of("quentin", "rosa"));
+            ReadModelChecks.rebuildAll(queries, admin, mongo.getDatabase("givefirst-read"), Duration.ofMinutes(3));
+            assertThat(ReadModelChecks.differences(ReadModelChecks.answers(queries, rosa, List.of("quentin", "rosa")),
+                    before)).isEmpty();
+            assertThat(before.values()).as("only what Rosa wrote is still readable").allSatisfy(answer ->
+                    assertThat(answer.replace("so kind " + marker, "")).doesNotContain(marker));
         }
     }
 

@@ -14,6 +14,7 @@ import io.givefirst.events.meeting.MeetingConfirmedEvent;
 import io.givefirst.events.meeting.MeetingFollowedUpEvent;
 import io.givefirst.events.meeting.MeetingRecordedEvent;
 import io.givefirst.events.member.CardRequestedEvent;
+import io.givefirst.events.member.MemberErasedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
 import io.givefirst.events.member.MemberProfileUpdatedEvent;
@@ -43,6 +44,8 @@ public final class Story {
     public final String bob;
     public final String carol;
     public final String dave;
+    /** Joins, posts a need that matches Alice's offer, and is forgotten. */
+    public final String erin;
     private final String p;
     private final Map<String, List<EventEnvelope>> streams = new LinkedHashMap<>();
     private int minutes;
@@ -53,6 +56,7 @@ public final class Story {
         bob = p + "bob";
         carol = p + "carol";
         dave = p + "dave";
+        erin = p + "erin";
         tell();
     }
 
@@ -107,6 +111,9 @@ public final class Story {
         add(i2, "Introduction", new IntroductionMadeEvent(i2, bob, alice, dave, "Both love sailing", next()));
         add(i2, "Introduction", new IntroductionDeclinedEvent(i2, dave, bob, alice, dave, next()));
         add(dave, "Member", new MemberLeftEvent(dave, next()));
+        add(erin, "Member", new MemberJoinedEvent(erin, "Erin", "Seed investor", List.of("energy"), null, next()));
+        add(erin, "Member", new NeedPostedEvent(erin, p + "n9", "A fundraising co-pilot", List.of("fundraising"), next()));
+        add(erin, "Member", new MemberErasedEvent(erin, erin, false, next()));
     }
 
     /** Each aggregate's events in order: what the partitions guarantee. */

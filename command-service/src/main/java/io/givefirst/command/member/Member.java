@@ -15,6 +15,7 @@ import io.givefirst.command.rules.RuleViolation;
 import io.givefirst.command.rules.RuleViolation.Kind;
 import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.member.MemberErasedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
 import io.givefirst.events.member.MemberProfileUpdatedEvent;
 import io.givefirst.events.member.NeedPostedEvent;
@@ -43,6 +44,7 @@ public class Member {
     @AggregateIdentifier
     private String memberId;
     private boolean active;
+    private boolean erased;
     private String displayName;
     private String headline;
     private List<String> interests;
@@ -94,6 +96,16 @@ public class Member {
     void handle(LeaveCommunityCommand command) {
         requireActive();
         apply(new MemberLeftEvent(memberId, command.occurredAt()));
+    }
+
+    /** A member who left can still be forgotten; a member is forgotten once. */
+    @CommandHandler
+    void handle(MemberCommands.EraseMemberCommand command) {
+        if (erased) {
+            throw new RuleViolation(Kind.CONFLICT, "member-erased", "Member erased",
+                    "member " + memberId + " has already been erased");
+        }
+        apply(new MemberErasedEvent(memberId, command.erasedBy(), command.byAdmin(), command.occurredAt()));
     }
 
     /** Posting a need whose id exists records nothing: it is a retry of that post (ids derive from the request). */
@@ -197,6 +209,16 @@ public class Member {
     @EventSourcingHandler
     void on(MemberLeftEvent event) {
         this.active = false;
+    }
+
+    /** What this aggregate kept of the member's profile goes too (it may stay cached in memory). */
+    @EventSourcingHandler
+    void on(MemberErasedEvent event) {
+        this.active = false;
+        this.erased = true;
+        this.displayName = null;
+        this.headline = null;
+        this.interests = List.of();
     }
 
     @EventSourcingHandler

@@ -21,6 +21,11 @@ final class MemberCommands {
     record LeaveCommunityCommand(@TargetAggregateIdentifier String memberId, Instant occurredAt) {
     }
 
+    /** Records that the member was forgotten; their data keys are already deleted ({@code MemberErasureController}). */
+    record EraseMemberCommand(@TargetAggregateIdentifier String memberId, String erasedBy, boolean byAdmin,
+                              Instant occurredAt) {
+    }
+
     record PostNeedCommand(@TargetAggregateIdentifier String memberId, String needId, String description,
                            List<String> tags, Instant occurredAt) {
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Updates;
 import io.givefirst.command.config.LookupWrites;
 import io.givefirst.command.config.Lookups;
 import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.member.MemberErasedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
 import io.givefirst.events.member.NeedPostedEvent;
 import io.givefirst.events.member.NeedResolvedEvent;
@@ -41,6 +42,11 @@ public class MemberDirectory {
 
     @EventHandler
     public void on(MemberLeftEvent event, @SequenceNumber long sequence) {
+        LookupWrites.ifNewer(members, event.memberId(), "activeSequence", sequence, Updates.set("active", false));
+    }
+
+    @EventHandler
+    public void on(MemberErasedEvent event, @SequenceNumber long sequence) {
         LookupWrites.ifNewer(members, event.memberId(), "activeSequence", sequence, Updates.set("active", false));
     }
 

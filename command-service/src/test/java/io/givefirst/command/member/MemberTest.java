@@ -2,6 +2,7 @@ package io.givefirst.command.member;
 
 import static io.givefirst.command.support.Lookups.violating;
 
+import io.givefirst.command.member.MemberCommands.EraseMemberCommand;
 import io.givefirst.command.member.MemberCommands.JoinMemberCommand;
 import io.givefirst.command.member.MemberCommands.LeaveCommunityCommand;
 import io.givefirst.command.member.MemberCommands.PostNeedCommand;
@@ -12,6 +13,7 @@ import io.givefirst.command.member.MemberCommands.UpdateProfileCommand;
 import io.givefirst.command.member.MemberCommands.WithdrawOfferCommand;
 import io.givefirst.command.support.Lookups;
 import io.givefirst.events.member.CardRequestedEvent;
+import io.givefirst.events.member.MemberErasedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
 import io.givefirst.events.member.MemberProfileUpdatedEvent;
@@ -103,6 +105,27 @@ class MemberTest {
         fixture.given(ALICE_JOINED).when(new LeaveCommunityCommand("alice", T1))
                 .expectEvents(new MemberLeftEvent("alice", T1));
         fixture.given(ALICE_JOINED, new MemberLeftEvent("alice", T1)).when(new LeaveCommunityCommand("alice", T1))
+                .expectException(violating("member-left")).expectNoEvents();
+    }
+
+    @Test
+    void aMemberIsForgottenOnceByThemselvesOrAnAdminEvenAfterLeaving() {
+        fixture.given(ALICE_JOINED).when(new EraseMemberCommand("alice", "alice", false, T1))
+                .expectEvents(new MemberErasedEvent("alice", "alice", false, T1));
+        fixture.given(ALICE_JOINED, new MemberLeftEvent("alice", T1)).when(new EraseMemberCommand("alice", "ops", true, T1))
+                .expectEvents(new MemberErasedEvent("alice", "ops", true, T1));
+        fixture.given(ALICE_JOINED, new MemberErasedEvent("alice", "alice", false, T1))
+                .when(new EraseMemberCommand("alice", "ops", true, T1))
+                .expectException(violating("member-erased")).expectNoEvents();
+    }
+
+    @Test
+    void aForgottenMemberCannotActAnymore() {
+        fixture.given(ALICE_JOINED, new MemberErasedEvent("alice", "alice", false, T1))
+                .when(new UpdateProfileCommand("alice", "Alice", "", List.of(), T1))
+                .expectException(violating("member-left")).expectNoEvents();
+        fixture.given(ALICE_JOINED, new MemberErasedEvent("alice", "alice", false, T1))
+                .when(new LeaveCommunityCommand("alice", T1))
                 .expectException(violating("member-left")).expectNoEvents();
     }
 

@@ -63,7 +63,9 @@ class FeedQueryController {
         page.forEach(d -> members(d).forEach(people::add));
         Map<String, String> names = profiles.displayNames(people);
         List<FeedItem> feed = page.stream().map(d -> {
-            String detail = personal.text(d.getString("detail"));
+            // an erased actor's detail stays hidden even if it was written before sealing existed
+            String detail = PersonalTexts.FORMER_MEMBER.equals(names.get(d.getString("actorId"))) ? null
+                    : personal.text(d.getString("detail"));
             return new FeedItem(d.getString("_id"), d.getString("type"), text(d, names, detail),
                     d.getDate("occurredAt").toInstant(), members(d), detail);
         }).toList();
@@ -91,8 +93,8 @@ class FeedQueryController {
             case "MET" -> actor + " and " + other + " met";
             case "INTRODUCED" -> actor + " introduced " + other + " and " + third;
             case "INTRODUCTION_FRUITFUL" -> actor + "'s introduction of " + other + " and " + third + " bore fruit";
-            case "NEED_POSTED" -> actor + " is looking for: " + detail;
-            case "OFFER_POSTED" -> actor + " offers: " + detail;
+            case "NEED_POSTED" -> detail == null ? actor + " posted a need" : actor + " is looking for: " + detail;
+            case "OFFER_POSTED" -> detail == null ? actor + " posted an offer" : actor + " offers: " + detail;
             default -> actor + " did something";
         };
     }

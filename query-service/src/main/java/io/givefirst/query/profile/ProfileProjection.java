@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.member.MemberErasedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
 import io.givefirst.events.member.MemberProfileUpdatedEvent;
 import io.givefirst.events.member.NeedPostedEvent;
@@ -75,6 +76,9 @@ public class ProfileProjection extends StreamProjection {
                 profileVersion(writes, profiles, e.memberId(), sequence, e.displayName(), e.headline(), e.interests());
             } else if (event.payload() instanceof MemberLeftEvent e) {
                 writes.upsert(profiles, e.memberId(), set("leftAt", date(e.occurredAt())));
+            } else if (event.payload() instanceof MemberErasedEvent e) {
+                // the texts stay as they are, sealed with keys that no longer exist: they read as gone (ADR 16)
+                writes.upsert(profiles, e.memberId(), set("erasedAt", date(e.occurredAt())));
             } else if (event.payload() instanceof NeedPostedEvent e) {
                 writes.upsert(needs, e.needId(), set("memberId", e.memberId()), set("description", e.description()),
                         set("tags", e.tags()), set("postedAt", date(e.occurredAt())));

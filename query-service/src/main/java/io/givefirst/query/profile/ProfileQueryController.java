@@ -46,9 +46,14 @@ class ProfileQueryController {
     Profile profile(@PathVariable String memberId) {
         Document p = profiles.profile(memberId)
                 .orElseThrow(() -> new NotFound("unknown-member", "no member has the id " + memberId));
+        if (p.get("erasedAt") != null) {
+            // what was written before sealing existed is plaintext: an erased member's profile is not shown at all
+            return new Profile(memberId, PersonalTexts.FORMER_MEMBER, null, List.of(), instant(p.getDate("joinedAt")),
+                    false, List.of(), List.of());
+        }
         return new Profile(memberId, personal.name(p.getString("displayName")), personal.text(p.getString("headline")),
-                personal.texts(p.getList("interests", String.class, List.of())), instant(p.getDate("joinedAt")), p.get("leftAt") == null,
-                items(profiles.openNeeds(memberId)), items(profiles.openOffers(memberId)));
+                personal.texts(p.getList("interests", String.class, List.of())), instant(p.getDate("joinedAt")),
+                p.get("leftAt") == null, items(profiles.openNeeds(memberId)), items(profiles.openOffers(memberId)));
     }
 
     @Operation(summary = "Open needs of other members that match my open offers, best match first")

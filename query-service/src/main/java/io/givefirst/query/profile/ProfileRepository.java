@@ -72,21 +72,23 @@ public class ProfileRepository {
         Map<String, String> names = new HashMap<>();
         if (!memberIds.isEmpty()) {
             collections.get(ProfileProjection.PROFILES).find(Filters.in("_id", memberIds))
-                    .projection(Projections.include("displayName", "profileSequence", "versions"))
+                    .projection(Projections.include("displayName", "profileSequence", "versions", "erasedAt"))
                     .forEach(d -> {
                         if (d.containsKey("profileSequence")) {
-                            names.put(d.getString("_id"), personal.name(texts(d).getString("displayName")));
+                            names.put(d.getString("_id"), d.containsKey("erasedAt") ? PersonalTexts.FORMER_MEMBER
+                                    : personal.name(texts(d).getString("displayName")));
                         }
                     });
         }
         return names;
     }
 
-    /** Members who have left, among these. */
+    /** Members who have left or were erased, among these. */
     public java.util.Set<String> departed(Collection<String> memberIds) {
         java.util.Set<String> left = new java.util.HashSet<>();
         if (!memberIds.isEmpty()) {
-            collections.get(ProfileProjection.PROFILES).find(Filters.and(Filters.in("_id", memberIds), Filters.exists("leftAt", true)))
+            collections.get(ProfileProjection.PROFILES).find(Filters.and(Filters.in("_id", memberIds),
+                            Filters.or(Filters.exists("leftAt", true), Filters.exists("erasedAt", true))))
                     .projection(Projections.include("_id")).forEach(d -> left.add(d.getString("_id")));
         }
         return left;

@@ -13,6 +13,7 @@ import io.givefirst.events.meeting.MeetingConfirmedEvent;
 import io.givefirst.events.meeting.MeetingFollowedUpEvent;
 import io.givefirst.events.meeting.MeetingRecordedEvent;
 import io.givefirst.events.member.CardRequestedEvent;
+import io.givefirst.events.member.MemberErasedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
 import io.givefirst.events.member.MemberProfileUpdatedEvent;
@@ -32,7 +33,7 @@ import org.axonframework.serialization.Revision;
  */
 public final class EventTypes {
     private static final List<Class<?>> ALL = List.of(
-            MemberJoinedEvent.class, MemberProfileUpdatedEvent.class, MemberLeftEvent.class,
+            MemberJoinedEvent.class, MemberProfileUpdatedEvent.class, MemberLeftEvent.class, MemberErasedEvent.class,
             NeedPostedEvent.class, NeedResolvedEvent.class, OfferPostedEvent.class, OfferWithdrawnEvent.class,
             CardRequestedEvent.class,
             MeetingRecordedEvent.class, MeetingConfirmedEvent.class, MeetingFollowedUpEvent.class,

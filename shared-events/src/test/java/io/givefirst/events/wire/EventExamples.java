@@ -15,6 +15,7 @@ import io.givefirst.events.meeting.MeetingFollowedUpEvent;
 import io.givefirst.events.meeting.MeetingRecordedEvent;
 import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
+import io.givefirst.events.member.MemberErasedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
 import io.givefirst.events.member.MemberProfileUpdatedEvent;
 import io.givefirst.events.member.NeedPostedEvent;
@@ -47,6 +48,7 @@ final class EventExamples {
             entry(new MemberJoinedEvent("alice", "Alice Martin", "Connector", List.of("climate", "fundraising"), null, AT), "Member", "alice", 0),
             entry(new MemberProfileUpdatedEvent("alice", "Alice Martin", "Climate connector", List.of("climate"), AT), "Member", "alice", 1),
             entry(new MemberLeftEvent("dave", AT), "Member", "dave", 7),
+            entry(new MemberErasedEvent("dave", "dave", false, AT), "Member", "dave", 8),
             entry(new NeedPostedEvent("bob", "n-42", "Honest feedback on my pitch deck", List.of("pitch"), AT), "Member", "bob", 2),
             entry(new NeedResolvedEvent("bob", "n-42", AT), "Member", "bob", 5),
             entry(new OfferPostedEvent("alice", "o-7", "Pitch and fundraising reviews", List.of("pitch", "fundraising"), AT), "Member", "alice", 2),
