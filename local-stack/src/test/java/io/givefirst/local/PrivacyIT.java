@@ -74,6 +74,16 @@ class PrivacyIT {
             assertThat(entries(queries, "rosa", rosa).toString()).contains("Received help from " + name, "so kind " + marker);
             assertThat(queries.get("/feed", rosa).body()).contains(name + " joined the community");
 
+            // Quentin's copy of everything the platform holds about him; Rosa's holds nothing of his own texts
+            JsonNode export = json.readTree(queries.get("/members/me/export", quentin).body());
+            assertThat(export.get("memberId").asString()).isEqualTo("quentin");
+            assertThat(export.at("/profile/profile/displayName").asString()).isEqualTo(name);
+            assertThat(export.at("/profile/needs/0/description").asString()).isEqualTo("a cold room " + marker);
+            assertThat(export.get("contributions").toString()).contains(note, "spore suppliers " + marker);
+            assertThat(export.at("/stats/helpGiven/verified").asInt()).isEqualTo(1);
+            assertThat(export.get("connections").toString()).contains("rosa");
+            assertThat(queries.get("/members/me/export", rosa).body()).doesNotContain(note);
+
             String admin = stack.issuer().adminTokenFor("ops");
             assertThat(commands.post("/admin/relay/republish", admin, "{\"topic\":\"privacy-copy\"}").statusCode())
                     .isEqualTo(202);
@@ -127,6 +137,8 @@ class PrivacyIT {
                 assertThat(notes(entries(queries, "quentin", quentin))).as("not even for its author").isEmpty();
             });
             assertThat(queries.get("/members/rosa/stats", rosa).body()).isEqualTo(rosaStats);
+            assertThat(queries.get("/members/me/export", quentin).body()).contains("Former member")
+                    .doesNotContain(name, headline, note, "spore suppliers", "a cold room");
             assertThat(queries.get("/feed", rosa).body()).doesNotContain(name, headline)
                     .contains("Former member joined the community");
 

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.givefirst.events.privacy.Sealing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +44,12 @@ public class StoreEvents {
 
     private final MongoCollection<Document> events;
     private final Configuration axon;
+    private final Sealing sealing;
 
-    StoreEvents(MongoDatabase commandDatabase, Configuration axon) {
+    StoreEvents(MongoDatabase commandDatabase, Configuration axon, Sealing sealing) {
         this.events = commandDatabase.getCollection("domainevents");
         this.axon = axon;
+        this.sealing = sealing;
     }
 
     /** The first {@code limit} events not yet relayed, by aggregate then sequence. */
@@ -102,12 +105,19 @@ public class StoreEvents {
         return Optional.ofNullable(oldest).map(d -> Instant.parse(d.getString(TIMESTAMP)));
     }
 
-    /** The documents as event messages, upcast to the current revisions, in the same order. */
+    /**
+     * The documents as event messages, upcast to the current revisions and opened, in the same order. The keys their
+     * sealed values need, and those their owners' plaintext needs to be sealed again on the way out, are loaded with
+     * one query for the whole batch.
+     */
     public List<DomainEventMessage<?>> messages(List<Document> documents) {
         EventEntryConfiguration layout = EventEntryConfiguration.getDefault();
+        sealing.prefetchSealedIn(documents.stream().map(d -> String.valueOf(d.get("serializedPayload"))).toList());
         Stream<EventEntry> entries = documents.stream().map(document -> new EventEntry(document, layout));
-        return EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(entries,
-                axon.eventSerializer(), axon.upcasterChain()))
+        List<DomainEventMessage<?>> messages = EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(
+                        entries, axon.eventSerializer(), axon.upcasterChain()))
                 .<DomainEventMessage<?>>map(message -> message).toList();
+        sealing.prefetchOwnersOf(messages.stream().map(DomainEventMessage::getPayload).toList());
+        return messages;
     }
 }

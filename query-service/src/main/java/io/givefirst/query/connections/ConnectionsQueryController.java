@@ -1,5 +1,6 @@
 package io.givefirst.query.connections;
 
+import io.givefirst.query.privacy.MemberData;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Connections", description = "Whom a member is linked to, and who could introduce two members")
-class ConnectionsQueryController {
+class ConnectionsQueryController implements MemberData {
     private final ReadModelCollections collections;
     /** How much each confirmed fact weighs in a connection's strength. */
     static final int MEETING_WEIGHT = 3;
@@ -41,6 +42,16 @@ class ConnectionsQueryController {
             .reversed().thenComparing(Connection::since).thenComparing(Connection::memberId);
 
     private final ProfileRepository profiles;
+
+    @Override
+    public String section() {
+        return "connections";
+    }
+
+    @Override
+    public Object of(String memberId) {
+        return connections(memberId, 500);
+    }
 
     ConnectionsQueryController(Generations generations, ProfileRepository profiles) {
         this.collections = generations.liveOf(ConnectionsProjection.NAME);

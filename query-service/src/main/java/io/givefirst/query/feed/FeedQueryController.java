@@ -62,6 +62,7 @@ class FeedQueryController {
         Set<String> people = new HashSet<>();
         page.forEach(d -> members(d).forEach(people::add));
         Map<String, String> names = profiles.displayNames(people);
+        personal.prefetch(page.stream().map(d -> d.getString("detail")).toList());
         List<FeedItem> feed = page.stream().map(d -> {
             // an erased actor's detail stays hidden even if it was written before sealing existed
             String detail = PersonalTexts.FORMER_MEMBER.equals(names.get(d.getString("actorId"))) ? null

@@ -1,5 +1,6 @@
 package io.givefirst.query.history;
 
+import io.givefirst.query.privacy.MemberData;
 import io.givefirst.query.paging.Cursor;
 import io.givefirst.query.privacy.PersonalTexts;
 import io.givefirst.query.profile.ProfileRepository;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Contribution history", description = "What a member gave, received, met and introduced")
-class HistoryQueryController {
+class HistoryQueryController implements MemberData {
     private static final Set<String> KINDS = Set.of("HELP", "MEETING", "FOLLOW_UP", "INTRODUCTION", "CARD_REQUEST");
     private static final Set<String> ROLES = Set.of("GIVER", "RECEIVER", "PARTICIPANT", "INTRODUCER", "INTRODUCED",
             "REQUESTER", "OWNER");
@@ -70,7 +71,30 @@ class HistoryQueryController {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
         Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
-        List<Document> documents = history.page(memberId, new HistoryFilter(kind, role, since, until), after, limit + 1);
+        return page(memberId, reader.getSubject(), new HistoryFilter(kind, role, since, until), after, limit);
+    }
+
+    /** The whole history, newest first, with the member's own private notes. */
+    @Override
+    public Object of(String memberId) {
+        List<HistoryEntry> all = new java.util.ArrayList<>();
+        HistoryFilter everything = new HistoryFilter(null, null, null, null);
+        Cursor after = null;
+        do {
+            HistoryPage page = page(memberId, memberId, everything, after, MAX_LIMIT);
+            all.addAll(page.items());
+            after = page.nextCursor() == null ? null : Cursor.decode(page.nextCursor());
+        } while (after != null);
+        return all;
+    }
+
+    @Override
+    public String section() {
+        return "contributions";
+    }
+
+    private HistoryPage page(String memberId, String readerId, HistoryFilter filter, Cursor after, int limit) {
+        List<Document> documents = history.page(memberId, filter, after, limit + 1);
         boolean more = documents.size() > limit;
         List<Document> page = more ? documents.subList(0, limit) : documents;
         Set<String> people = new HashSet<>();
@@ -81,8 +105,11 @@ class HistoryQueryController {
             }
         });
         Map<String, String> names = profiles.displayNames(people);
+        List<String> texts = new java.util.ArrayList<>();
+        page.forEach(d -> List.of("summary", "thanks", "privateNote").forEach(field -> texts.add(d.getString(field))));
+        personal.prefetch(texts);
         List<HistoryEntry> items = page.stream()
-                .map(d -> HistoryEntries.render(d, names, memberId, reader.getSubject(), personal)).toList();
+                .map(d -> HistoryEntries.render(d, names, memberId, readerId, personal)).toList();
         Document last = page.isEmpty() ? null : page.get(page.size() - 1);
         String next = more ? new Cursor(last.getDate("occurredAt").toInstant(), last.getString("_id")).encode() : null;
         return new HistoryPage(items, next);

@@ -1,6 +1,7 @@
 package io.givefirst.query.privacy;
 
 import io.givefirst.events.privacy.Sealing;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,11 @@ public class PersonalTexts {
 
     PersonalTexts(Sealing sealing) {
         this.sealing = sealing;
+    }
+
+    /** Loads with one query the keys these values need: call before opening a page's worth of them. */
+    public void prefetch(Collection<String> values) {
+        sealing.prefetchSealedIn(values);
     }
 
     /** A personal text (a headline, a summary, a reason…): its plaintext, or null when absent or erased. */

@@ -1,5 +1,6 @@
 package io.givefirst.query.profile;
 
+import io.givefirst.query.privacy.MemberData;
 import io.givefirst.query.config.NotFound;
 import io.givefirst.query.privacy.PersonalTexts;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,10 +21,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Profiles", description = "A member's profile with open needs and offers; suggestions of whom to help")
-class ProfileQueryController {
+class ProfileQueryController implements MemberData {
     private static final int CANDIDATES = 200;
     private final ProfileRepository profiles;
     private final PersonalTexts personal;
+
+    record ProfileData(Profile profile, List<Item> needs, List<Item> offers) {
+    }
+
+    @Override
+    public String section() {
+        return "profile";
+    }
+
+    /** The profile and every need and offer ever posted, resolved and withdrawn ones included. */
+    @Override
+    public Object of(String memberId) {
+        return new ProfileData(profile(memberId), items(profiles.needsOf(memberId)), items(profiles.offersOf(memberId)));
+    }
 
     ProfileQueryController(ProfileRepository profiles, PersonalTexts personal) {
         this.personal = personal;
@@ -71,6 +86,7 @@ class ProfileQueryController {
         Set<String> owners = new HashSet<>();
         candidates.forEach(n -> owners.add(n.getString("memberId")));
         Set<String> departed = profiles.departed(owners);
+        personal.prefetch(candidates.stream().map(n -> n.getString("description")).toList());
         Map<String, String> names = profiles.displayNames(owners);
         List<Suggestion> suggestions = new ArrayList<>();
         for (Document need : candidates) {

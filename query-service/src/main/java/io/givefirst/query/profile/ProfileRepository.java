@@ -50,6 +50,18 @@ public class ProfileRepository {
         return merged;
     }
 
+    /** Every need the member posted, open or resolved, newest first. */
+    List<Document> needsOf(String memberId) {
+        return collections.get(ProfileProjection.NEEDS).find(Filters.and(Filters.eq("memberId", memberId),
+                Filters.exists("description", true))).sort(Sorts.descending("postedAt")).into(new ArrayList<>());
+    }
+
+    /** Every offer the member posted, open or withdrawn, newest first. */
+    List<Document> offersOf(String memberId) {
+        return collections.get(ProfileProjection.OFFERS).find(Filters.and(Filters.eq("memberId", memberId),
+                Filters.exists("description", true))).sort(Sorts.descending("postedAt")).into(new ArrayList<>());
+    }
+
     List<Document> openNeeds(String memberId) {
         return collections.get(ProfileProjection.NEEDS).find(Filters.and(Filters.eq("memberId", memberId), Filters.exists("resolvedAt", false),
                 Filters.exists("description", true))).sort(Sorts.descending("postedAt")).into(new ArrayList<>());
@@ -76,9 +88,11 @@ public class ProfileRepository {
                     .forEach(d -> {
                         if (d.containsKey("profileSequence")) {
                             names.put(d.getString("_id"), d.containsKey("erasedAt") ? PersonalTexts.FORMER_MEMBER
-                                    : personal.name(texts(d).getString("displayName")));
+                                    : texts(d).getString("displayName"));
                         }
                     });
+            personal.prefetch(names.values());
+            names.replaceAll((id, name) -> PersonalTexts.FORMER_MEMBER.equals(name) ? name : personal.name(name));
         }
         return names;
     }

@@ -1,5 +1,6 @@
 package io.givefirst.query.stats;
 
+import io.givefirst.query.privacy.MemberData;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
@@ -17,11 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Stats", description = "What a member gave and received, in numbers")
-class StatsQueryController {
+class StatsQueryController implements MemberData {
     private final ReadModelCollections collections;
     private static final List<String> COUNTERS = List.of("helpGiven", "helpGivenVerified", "helpGivenDisputed",
             "helpReceived", "helpReceivedVerified", "peopleHelped", "introductionsMade", "introductionsFruitful",
             "meetings", "followUps", "cardRequestsReceived");
+
+    @Override
+    public String section() {
+        return "stats";
+    }
+
+    @Override
+    public Object of(String memberId) {
+        return stats(memberId);
+    }
 
     StatsQueryController(Generations generations) {
         this.collections = generations.liveOf(MemberStatsProjection.NAME);

@@ -1,12 +1,20 @@
 package io.givefirst.events.privacy;
 
 import com.google.crypto.tink.Aead;
+import java.util.Collection;
 import java.util.Optional;
 
 /** Where the members' data keys live (envelope encryption: each stored wrapped by a key-encryption key). */
 public interface DataKeys {
     /** The member's key for this purpose; empty when they have none yet, when it was erased, or when not granted. */
     Optional<Aead> find(String memberId, KeyPurpose purpose);
+
+    /**
+     * Loads at once what keys these members have, so that sealing or opening a batch of their values makes one round
+     * trip instead of one per member; a hint, which a store without round trips may ignore.
+     */
+    default void prefetch(Collection<String> memberIds) {
+    }
 
     /**
      * For a writer: the member's key, created the first time it is needed; empty once the member has been erased

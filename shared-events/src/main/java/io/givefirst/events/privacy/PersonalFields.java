@@ -41,6 +41,26 @@ public record PersonalFields(List<Field> fields) {
         return CACHE.get(eventClass);
     }
 
+    /** The members whose keys seal this event's personal fields. */
+    public static java.util.Set<String> owners(Object event) {
+        java.util.Set<String> owners = new java.util.LinkedHashSet<>();
+        for (Field field : of(event.getClass()).fields()) {
+            for (RecordComponent component : event.getClass().getRecordComponents()) {
+                if (component.getName().equals(field.ownerField())) {
+                    try {
+                        Object owner = component.getAccessor().invoke(event);
+                        if (owner instanceof String id) {
+                            owners.add(id);
+                        }
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("cannot read " + field.ownerField(), e);
+                    }
+                }
+            }
+        }
+        return owners;
+    }
+
     boolean none() {
         return fields.isEmpty();
     }

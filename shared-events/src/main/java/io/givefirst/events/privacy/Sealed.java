@@ -2,7 +2,11 @@ package io.givefirst.events.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A sealed value as it stands in a JSON event: {@code gf1:<purpose>:<member>:<ciphertext>}, member id and
@@ -14,6 +18,7 @@ public record Sealed(KeyPurpose purpose, String memberId, byte[] ciphertext) {
     static final String PREFIX = "gf1:";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final Pattern MEMBER = Pattern.compile("gf1:[a-z]:([A-Za-z0-9_-]+):");
 
     /** Whether a value is sealed (as opposed to plaintext). */
     public static boolean is(String value) {
@@ -35,6 +40,20 @@ public record Sealed(KeyPurpose purpose, String memberId, byte[] ciphertext) {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The members named by the sealed values anywhere in a text (a stored event's JSON, say). */
+    public static Set<String> membersIn(String text) {
+        Set<String> members = new LinkedHashSet<>();
+        Matcher matcher = MEMBER.matcher(text);
+        while (matcher.find()) {
+            try {
+                members.add(new String(DECODER.decode(matcher.group(1)), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                // not a member id: text that only looks sealed
+            }
+        }
+        return members;
     }
 
     static String shredded(KeyPurpose purpose, String memberId) {

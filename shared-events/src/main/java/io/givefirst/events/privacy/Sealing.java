@@ -27,6 +27,24 @@ public final class Sealing {
         this.keys = keys;
     }
 
+    /** Loads at once the keys the sealed values in these texts need (stored events' JSON, read-model values). */
+    public void prefetchSealedIn(java.util.Collection<String> texts) {
+        java.util.Set<String> members = new java.util.LinkedHashSet<>();
+        texts.stream().filter(java.util.Objects::nonNull).forEach(text -> members.addAll(Sealed.membersIn(text)));
+        if (!members.isEmpty()) {
+            keys.prefetch(members);
+        }
+    }
+
+    /** Loads at once the keys of the members whose keys seal these events' personal fields (a batch to seal). */
+    public void prefetchOwnersOf(java.util.Collection<?> events) {
+        java.util.Set<String> members = new java.util.LinkedHashSet<>();
+        events.forEach(event -> members.addAll(PersonalFields.owners(event)));
+        if (!members.isEmpty()) {
+            keys.prefetch(members);
+        }
+    }
+
     /** Seals, in place, every personal field of an event's JSON that is not sealed yet; answers the same node. */
     public ObjectNode seal(Class<?> eventClass, ObjectNode event) {
         return transform(eventClass, event, (field, owner) -> value -> seal(value, owner, field.purpose()));

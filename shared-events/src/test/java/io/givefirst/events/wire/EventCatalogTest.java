@@ -64,8 +64,9 @@ class EventCatalogTest {
                 .append("present; properties marked nullable may be `null`; new properties arrive only with a new revision.\n\n")
                 .append("Fields marked *personal data* name the member the data belongs to (the schema's `x-personal-data`:\n")
                 .append("`of` is the field with that member's id); *private to* marks what only that member may read (a\n")
-                .append("private note). Treat them as personal data: keep no copy outside the stream, and expect them to\n")
-                .append("become unreadable when the member is erased.\n\n")
+                .append("private note). On the topic their values are sealed (`gf1:<p|n>:<member>:<ciphertext>`, a list\n")
+                .append("element by element): unreadable without a grant of the members' keys, and for good once the member\n")
+                .append("is erased (README `## Privacy`). The examples below show them opened.\n\n")
                 .append("| type | meaning |\n|---|---|\n");
         for (Class<?> eventClass : EventTypes.all()) {
             String type = EventTypes.typeOf(eventClass);

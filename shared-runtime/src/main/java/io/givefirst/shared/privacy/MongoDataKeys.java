@@ -15,7 +15,9 @@ import io.givefirst.events.privacy.KeyPurpose;
 import io.givefirst.events.privacy.KeyWrapping;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
@@ -67,6 +69,35 @@ public final class MongoDataKeys implements DataKeys {
         }
         // loaded through the cache, so an invalidation (forget) waits for a load under way instead of losing to it
         return Optional.ofNullable(unwrapped.get(cacheKey(memberId, purpose), k -> load(memberId, purpose)));
+    }
+
+    /** One query for every member among these whose keys are not in memory yet. */
+    @Override
+    public void prefetch(Collection<String> memberIds) {
+        List<String> missing = memberIds.stream().distinct().filter(this::notInMemory).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        for (Document member : keys.find(Filters.in("_id", missing))) {
+            String memberId = member.getString("_id");
+            if (member.get(ERASED_AT) != null) {
+                erased.put(memberId, true);
+                continue;
+            }
+            Document wrapped = member.get(KEYS, Document.class);
+            for (KeyPurpose purpose : KeyPurpose.values()) {
+                Binary key = wrapped == null ? null : wrapped.get(field(purpose), Binary.class);
+                if (key != null && wrapping.holds(purpose)) {
+                    unwrapped.asMap().putIfAbsent(cacheKey(memberId, purpose),
+                            wrapping.unwrap(memberId, purpose, key.getData()));
+                }
+            }
+        }
+    }
+
+    private boolean notInMemory(String memberId) {
+        return erased.getIfPresent(memberId) == null && java.util.Arrays.stream(KeyPurpose.values())
+                .anyMatch(purpose -> wrapping.holds(purpose) && unwrapped.getIfPresent(cacheKey(memberId, purpose)) == null);
     }
 
     private Aead load(String memberId, KeyPurpose purpose) {

@@ -102,6 +102,23 @@ class MongoDataKeysTest {
     }
 
     @Test
+    void aBatchOfValuesLoadsItsMembersKeysWithOneQuery() {
+        Sealing writing = new Sealing(writer());
+        List<String> page = List.of(sealedContext(writing, "ann"), sealedContext(writing, "ben"),
+                sealedContext(writing, "cat"), "plaintext from before sealing");
+        writer().erase("cat");
+        Sealing reading = new Sealing(MongoDataKeys.forReader(database, wrapping));
+        server.queryLog().clear();
+
+        reading.prefetchSealedIn(page);
+        assertThat(page.stream().map(value -> reading.open(value).orElse("gone")))
+                .containsExactly("Demo day", "Demo day", "gone", "plaintext from before sealing");
+        assertThat(server.queryLog().shapes().values()).as(server.queryLog().describe().toString())
+                .filteredOn(shape -> shape.shape().startsWith(MongoDataKeys.COLLECTION))
+                .singleElement().satisfies(shape -> assertThat(shape.queries()).isEqualTo(1));
+    }
+
+    @Test
     void aReaderNeverCreatesAKey() {
         MongoDataKeys reader = MongoDataKeys.forReader(database, wrapping);
         assertThat(reader.find("dave", KeyPurpose.PERSONAL)).isEmpty();

@@ -98,7 +98,9 @@ public final class PlatformTour {
         query(ann, "/leaderboard?period=ALL&limit=5");
         String feed = field(query(dan, "/feed?limit=3"), "nextCursor");
         query(dan, "/feed?limit=3&cursor=" + feed);
+        query(ben, "/members/me/export");
         check(queries.get("/admin/projections", admin));
+        act(dan, "/members/me/erasure", null); // last: Dan's texts are unreadable from here on
     }
 
     private String act(String member, String path, String json) {
