@@ -266,6 +266,33 @@ class ScaleOutIT {
         return ReadModelChecks.answers(query, token("scale-0"), members);
     }
 
+    @Test
+    @Order(5)
+    void aMemberForgottenThroughOneInstanceIsUnreadableThroughEveryInstance() {
+        String gina = "gina-" + System.nanoTime();
+        String hugo = "hugo-" + System.nanoTime();
+        created(onTime.post("/members", token(gina), "{\"displayName\":\"Gina Ortiz\",\"headline\":\"Beekeeper\"}"),
+                "memberId");
+        created(late.post("/members", token(hugo), "{\"displayName\":\"Hugo\"}"), "memberId");
+        // her key was made by the first instance; the second seals her text with it
+        created(late.post("/help", token(gina), "{\"receiverId\":\"" + hugo
+                + "\",\"kind\":\"RESOURCE\",\"summary\":\"Queen bee suppliers\"}"), "helpId");
+        List<Http> readers = queryPorts.values().stream().map(port -> new Http("http://localhost:" + port)).toList();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readers).allSatisfy(query ->
+                assertThat(query.get("/members/" + hugo + "/contributions", token(hugo)).body())
+                        .contains("Received help from Gina Ortiz", "Queen bee suppliers")));
+
+        assertThat(late.post("/members/me/erasure", token(gina), null).statusCode()).isEqualTo(200);
+        assertThat(onTime.put("/members/me/profile", token(gina), "{\"displayName\":\"Gina again\"}").body())
+                .as("the other instance knows at once").contains("member-left");
+        // each query instance keeps an opened key at most 30 s
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(readers).allSatisfy(query -> {
+            String history = query.get("/members/" + hugo + "/contributions", token(hugo)).body();
+            assertThat(history).contains("Received help from Former member").doesNotContain("Gina", "Queen bee");
+            assertThat(query.get("/members/" + gina, token(hugo)).body()).doesNotContain("Gina", "Beekeeper");
+        }));
+    }
+
     private static void act(Runnable round, AtomicInteger refused) {
         try {
             round.run();

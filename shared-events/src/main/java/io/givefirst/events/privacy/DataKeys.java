@@ -9,11 +9,15 @@ public interface DataKeys {
     /** The member's key for this purpose; empty when they have none yet, when it was erased, or when not granted. */
     Optional<Aead> find(String memberId, KeyPurpose purpose);
 
+    /** A member's key of one purpose, about to be needed. */
+    record Wanted(String memberId, KeyPurpose purpose) {
+    }
+
     /**
-     * Loads at once what keys these members have, so that sealing or opening a batch of their values makes one round
-     * trip instead of one per member; a hint, which a store without round trips may ignore.
+     * Loads at once the keys a batch of values will need, so that sealing or opening them makes one round trip
+     * instead of one per member; a hint, which a store without round trips may ignore.
      */
-    default void prefetch(Collection<String> memberIds) {
+    default void prefetch(Collection<Wanted> keys) {
     }
 
     /**

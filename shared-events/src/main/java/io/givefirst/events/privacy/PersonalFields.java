@@ -41,24 +41,31 @@ public record PersonalFields(List<Field> fields) {
         return CACHE.get(eventClass);
     }
 
-    /** The members whose keys seal this event's personal fields. */
-    public static java.util.Set<String> owners(Object event) {
-        java.util.Set<String> owners = new java.util.LinkedHashSet<>();
+    /** The keys sealing this event's non-empty personal fields takes. */
+    static java.util.Set<DataKeys.Wanted> keysToSeal(Object event) {
+        java.util.Set<DataKeys.Wanted> keys = new java.util.LinkedHashSet<>();
         for (Field field : of(event.getClass()).fields()) {
-            for (RecordComponent component : event.getClass().getRecordComponents()) {
-                if (component.getName().equals(field.ownerField())) {
-                    try {
-                        Object owner = component.getAccessor().invoke(event);
-                        if (owner instanceof String id) {
-                            owners.add(id);
-                        }
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException("cannot read " + field.ownerField(), e);
-                    }
+            Object value = component(event, field.name());
+            boolean empty = value == null || value instanceof String text && text.isEmpty()
+                    || value instanceof java.util.Collection<?> list && list.isEmpty();
+            if (!empty && component(event, field.ownerField()) instanceof String owner) {
+                keys.add(new DataKeys.Wanted(owner, field.purpose()));
+            }
+        }
+        return keys;
+    }
+
+    private static Object component(Object event, String name) {
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                try {
+                    return component.getAccessor().invoke(event);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + name, e);
                 }
             }
         }
-        return owners;
+        return null;
     }
 
     boolean none() {

@@ -18,7 +18,7 @@ public record Sealed(KeyPurpose purpose, String memberId, byte[] ciphertext) {
     static final String PREFIX = "gf1:";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    private static final Pattern MEMBER = Pattern.compile("gf1:[a-z]:([A-Za-z0-9_-]+):");
+    private static final Pattern MEMBER = Pattern.compile("gf1:([a-z]):([A-Za-z0-9_-]+):");
 
     /** Whether a value is sealed (as opposed to plaintext). */
     public static boolean is(String value) {
@@ -42,18 +42,19 @@ public record Sealed(KeyPurpose purpose, String memberId, byte[] ciphertext) {
         }
     }
 
-    /** The members named by the sealed values anywhere in a text (a stored event's JSON, say). */
-    public static Set<String> membersIn(String text) {
-        Set<String> members = new LinkedHashSet<>();
+    /** The keys the sealed values anywhere in a text (a stored event's JSON, say) open with. */
+    public static Set<DataKeys.Wanted> keysIn(String text) {
+        Set<DataKeys.Wanted> keys = new LinkedHashSet<>();
         Matcher matcher = MEMBER.matcher(text);
         while (matcher.find()) {
             try {
-                members.add(new String(DECODER.decode(matcher.group(1)), StandardCharsets.UTF_8));
+                keys.add(new DataKeys.Wanted(new String(DECODER.decode(matcher.group(2)), StandardCharsets.UTF_8),
+                        KeyPurpose.ofCode(matcher.group(1))));
             } catch (IllegalArgumentException e) {
-                // not a member id: text that only looks sealed
+                // text that only looks sealed
             }
         }
-        return members;
+        return keys;
     }
 
     static String shredded(KeyPurpose purpose, String memberId) {

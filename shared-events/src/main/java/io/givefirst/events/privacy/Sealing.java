@@ -29,19 +29,19 @@ public final class Sealing {
 
     /** Loads at once the keys the sealed values in these texts need (stored events' JSON, read-model values). */
     public void prefetchSealedIn(java.util.Collection<String> texts) {
-        java.util.Set<String> members = new java.util.LinkedHashSet<>();
-        texts.stream().filter(java.util.Objects::nonNull).forEach(text -> members.addAll(Sealed.membersIn(text)));
-        if (!members.isEmpty()) {
-            keys.prefetch(members);
+        java.util.Set<DataKeys.Wanted> wanted = new java.util.LinkedHashSet<>();
+        texts.stream().filter(java.util.Objects::nonNull).forEach(text -> wanted.addAll(Sealed.keysIn(text)));
+        if (!wanted.isEmpty()) {
+            keys.prefetch(wanted);
         }
     }
 
     /** Loads at once the keys of the members whose keys seal these events' personal fields (a batch to seal). */
     public void prefetchOwnersOf(java.util.Collection<?> events) {
-        java.util.Set<String> members = new java.util.LinkedHashSet<>();
-        events.forEach(event -> members.addAll(PersonalFields.owners(event)));
-        if (!members.isEmpty()) {
-            keys.prefetch(members);
+        java.util.Set<DataKeys.Wanted> wanted = new java.util.LinkedHashSet<>();
+        events.forEach(event -> wanted.addAll(PersonalFields.keysToSeal(event)));
+        if (!wanted.isEmpty()) {
+            keys.prefetch(wanted);
         }
     }
 

@@ -11,6 +11,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.givefirst.events.privacy.DataKeys;
+import io.givefirst.events.privacy.DataKeys.Wanted;
 import io.givefirst.events.privacy.KeyPurpose;
 import io.givefirst.events.privacy.KeyWrapping;
 import java.time.Clock;
@@ -71,10 +72,10 @@ public final class MongoDataKeys implements DataKeys {
         return Optional.ofNullable(unwrapped.get(cacheKey(memberId, purpose), k -> load(memberId, purpose)));
     }
 
-    /** One query for every member among these whose keys are not in memory yet. */
+    /** One query for every member among these with a wanted key not in memory yet. */
     @Override
-    public void prefetch(Collection<String> memberIds) {
-        List<String> missing = memberIds.stream().distinct().filter(this::notInMemory).toList();
+    public void prefetch(Collection<Wanted> wanted) {
+        List<String> missing = wanted.stream().filter(this::notInMemory).map(Wanted::memberId).distinct().toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -95,9 +96,9 @@ public final class MongoDataKeys implements DataKeys {
         }
     }
 
-    private boolean notInMemory(String memberId) {
-        return erased.getIfPresent(memberId) == null && java.util.Arrays.stream(KeyPurpose.values())
-                .anyMatch(purpose -> wrapping.holds(purpose) && unwrapped.getIfPresent(cacheKey(memberId, purpose)) == null);
+    private boolean notInMemory(Wanted key) {
+        return wrapping.holds(key.purpose()) && erased.getIfPresent(key.memberId()) == null
+                && unwrapped.getIfPresent(cacheKey(key.memberId(), key.purpose())) == null;
     }
 
     private Aead load(String memberId, KeyPurpose purpose) {
