@@ -83,16 +83,21 @@ public class ProfileRepository {
     public Map<String, String> displayNames(Collection<String> memberIds) {
         Map<String, String> names = new HashMap<>();
         if (!memberIds.isEmpty()) {
+            Map<String, String> stored = new HashMap<>();
             collections.get(ProfileProjection.PROFILES).find(Filters.in("_id", memberIds))
                     .projection(Projections.include("displayName", "profileSequence", "versions", "erasedAt"))
                     .forEach(d -> {
-                        if (d.containsKey("profileSequence")) {
-                            names.put(d.getString("_id"), d.containsKey("erasedAt") ? PersonalTexts.FORMER_MEMBER
-                                    : texts(d).getString("displayName"));
+                        if (!d.containsKey("profileSequence")) {
+                            return;
+                        }
+                        if (d.containsKey("erasedAt")) {
+                            names.put(d.getString("_id"), PersonalTexts.FORMER_MEMBER);
+                        } else {
+                            stored.put(d.getString("_id"), texts(d).getString("displayName"));
                         }
                     });
-            personal.prefetch(names.values());
-            names.replaceAll((id, name) -> PersonalTexts.FORMER_MEMBER.equals(name) ? name : personal.name(name));
+            personal.prefetch(stored.values());
+            stored.forEach((id, name) -> names.put(id, personal.name(name)));
         }
         return names;
     }

@@ -41,31 +41,40 @@ public record PersonalFields(List<Field> fields) {
         return CACHE.get(eventClass);
     }
 
+    /** The accessors of each personal field and of its owner's id, found once per class. */
+    private record Accessors(Field field, java.lang.reflect.Method value, java.lang.reflect.Method owner) {
+    }
+
+    private static final ClassValue<List<Accessors>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected List<Accessors> computeValue(Class<?> type) {
+            java.util.Map<String, java.lang.reflect.Method> byName = new java.util.HashMap<>();
+            if (type.isRecord()) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    byName.put(component.getName(), component.getAccessor());
+                }
+            }
+            return of(type).fields().stream()
+                    .map(f -> new Accessors(f, byName.get(f.name()), byName.get(f.ownerField()))).toList();
+        }
+    };
+
     /** The keys sealing this event's non-empty personal fields takes. */
     static java.util.Set<DataKeys.Wanted> keysToSeal(Object event) {
         java.util.Set<DataKeys.Wanted> keys = new java.util.LinkedHashSet<>();
-        for (Field field : of(event.getClass()).fields()) {
-            Object value = component(event, field.name());
-            boolean empty = value == null || value instanceof String text && text.isEmpty()
-                    || value instanceof java.util.Collection<?> list && list.isEmpty();
-            if (!empty && component(event, field.ownerField()) instanceof String owner) {
-                keys.add(new DataKeys.Wanted(owner, field.purpose()));
+        for (Accessors field : ACCESSORS.get(event.getClass())) {
+            try {
+                Object value = field.value().invoke(event);
+                boolean empty = value == null || value instanceof String text && text.isEmpty()
+                        || value instanceof java.util.Collection<?> list && list.isEmpty();
+                if (!empty && field.owner().invoke(event) instanceof String owner) {
+                    keys.add(new DataKeys.Wanted(owner, field.field().purpose()));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field.field().name(), e);
             }
         }
         return keys;
-    }
-
-    private static Object component(Object event, String name) {
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                try {
-                    return component.getAccessor().invoke(event);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + name, e);
-                }
-            }
-        }
-        return null;
     }
 
     boolean none() {
