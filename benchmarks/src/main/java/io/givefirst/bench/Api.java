@@ -7,8 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -117,5 +122,29 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Joins {@code count} members {@code bench-0001…} and the freshness probe; answers the members. */
+    List<String> joinMembers(int count) throws InterruptedException {
+        List<String> members = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            members.add("bench-%04d".formatted(i));
+        }
+        List<String> everyone = new ArrayList<>(members);
+        everyone.add(Freshness.PROBE);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (String member : everyone) {
+            pool.submit(() -> {
+                Api.Reply reply = command(member, "/members",
+                        "{\"displayName\":\"Member " + member + "\",\"headline\":\"Benchmarks things\"}");
+                if (!reply.ok()) {
+                    Benchmark.log("could not join " + member + ": " + reply.status() + " " + reply.body());
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        Benchmark.log(everyone.size() + " members joined");
+        return members;
     }
 }

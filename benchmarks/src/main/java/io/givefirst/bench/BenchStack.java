@@ -146,6 +146,13 @@ final class BenchStack implements AutoCloseable {
         return pids;
     }
 
+    /** CPU time each of {@link #processes()} has used so far, in milliseconds. */
+    Map<String, Long> cpuMillisByProcess() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        processes().forEach((name, pid) -> cpu.put(name, cpuMillis(pid)));
+        return cpu;
+    }
+
     /** CPU time (user + system) a process has used so far, in milliseconds; -1 when it cannot be read. */
     static long cpuMillis(long pid) {
         try {

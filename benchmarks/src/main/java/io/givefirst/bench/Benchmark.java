@@ -2,7 +2,6 @@ package io.givefirst.bench;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,17 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import io.givefirst.local.infra.costs.PlatformTour;
 import io.givefirst.local.infra.costs.QueryCostCheck;
 import java.util.Set;
@@ -81,7 +72,7 @@ public final class Benchmark {
     }
 
     private String run() throws Exception {
-        List<String> members = joinMembers(settings.members());
+        List<String> members = api.joinMembers(settings.members());
         log("warming up for " + settings.warmup().toSeconds() + " s");
         new Ingest(api, members).closedLoop(settings.users(), settings.warmup());
         waits.relayCaughtUp();
@@ -119,18 +110,13 @@ public final class Benchmark {
     private void measureSaturation(List<String> members) throws Exception {
         log("ingest at saturation: " + settings.users() + " members acting back to back for "
                 + settings.saturation().toSeconds() + " s");
-        long storedBefore = waits.storeCount();
-        Ingest saturation = new Ingest(api, members);
-        Map<String, Long> cpuBefore = cpu();
-        long start = System.nanoTime();
-        saturation.closedLoop(settings.users(), settings.saturation());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Long> cpuAfter = cpu();
-        long stored = waits.storeCount() - storedBefore;
-        double commandsPerSecond = saturation.commands.get() / seconds;
-        double eventsPerSecond = stored / seconds;
-        log("  %.0f commands/s, %.0f events/s, %s, %d refused".formatted(commandsPerSecond, eventsPerSecond,
-                saturation.latencies.summary(), saturation.rejected.get()));
+        SaturationRun run = SaturationRun.measure(api, stack, waits, members, settings.users(), settings.saturation());
+        Ingest saturation = run.ingest();
+        double seconds = run.seconds();
+        Map<String, Long> cpuBefore = run.cpuBefore();
+        Map<String, Long> cpuAfter = run.cpuAfter();
+        double commandsPerSecond = run.commandsPerSecond();
+        double eventsPerSecond = run.eventsPerSecond();
         log("bare MongoDB driver: appending the store's " + waits.storeCount() + " event documents again");
         List<Document> events = mongo.getDatabase("givefirst-commands").getCollection("domainevents").find()
                 .into(new ArrayList<>());
@@ -156,35 +142,6 @@ public final class Benchmark {
                 perCommand + "; all three " + Report.num(machine / (double) commands) + " ms, using "
                         + Report.num(machine / seconds / 10) + "% of one core", "—", "—", "—");
         waits.relayCaughtUp();
-    }
-
-    private List<String> joinMembers(int count) throws Exception {
-        List<String> members = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            members.add("bench-%04d".formatted(i));
-        }
-        List<String> everyone = new ArrayList<>(members);
-        everyone.add(Freshness.PROBE);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        for (String member : everyone) {
-            pool.submit(() -> {
-                Api.Reply reply = api.command(member, "/members",
-                        "{\"displayName\":\"Member " + member + "\",\"headline\":\"Benchmarks things\"}");
-                if (!reply.ok()) {
-                    log("could not join " + member + ": " + reply.status() + " " + reply.body());
-                }
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(5, TimeUnit.MINUTES);
-        log(everyone.size() + " members joined");
-        return members;
-    }
-
-    private Map<String, Long> cpu() {
-        Map<String, Long> cpu = new LinkedHashMap<>();
-        stack.processes().forEach((name, pid) -> cpu.put(name, BenchStack.cpuMillis(pid)));
-        return cpu;
     }
 
     private void measureRelay() throws Exception {
@@ -228,44 +185,17 @@ public final class Benchmark {
 
     private void measureRebuild() throws Exception {
         long events = bare.topicSize();
-        log("rebuilding every projection from " + events + " events");
-        double writesBefore = api.metric(stack.queryUrl(), "givefirst_projection_writes_total", "");
-        long start = System.nanoTime();
-        Api.Reply started = api.adminQueryPost("/admin/projections/rebuild", "{}");
-        if (!started.ok()) {
-            throw new IllegalStateException("rebuild answered " + started.status() + " " + started.body());
-        }
-        List<String> perProjection = new ArrayList<>();
-        while (true) {
-            Thread.sleep(250);
-            JsonNode status = api.adminQuery("/admin/projections").json();
-            boolean done = true;
-            perProjection.clear();
-            for (JsonNode projection : status) {
-                JsonNode rebuild = projection.path("rebuild");
-                if ("FAILED".equals(rebuild.path("state").asString())) {
-                    throw new IllegalStateException("rebuild failed: " + projection);
-                }
-                done &= present(rebuild.path("finishedAt")) && "LIVE".equals(projection.path("state").asString());
-                perProjection.add(projection.path("name").asString() + " " + Report.num(rebuild.path("eventsPerSecond").asDouble()));
-            }
-            if (done) {
-                break;
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = events / seconds;
-        double writes = api.metric(stack.queryUrl(), "givefirst_projection_writes_total", "") - writesBefore;
-        log("  %.0f events/s for all (%s); %.1f document writes per event, %.0f writes/s".formatted(rate,
-                String.join(", ", perProjection), writes / events, writes / seconds));
+        RebuildRun rebuild = RebuildRun.measure(api, stack, events);
         double bareRate = bare.bareConsumeAndWrite(events);
         log("  bare consume + bulk write: %.0f events/s".formatted(bareRate));
         report.row("5. rebuild of all six projections (" + events + " events)",
-                Report.num(rate) + " events/s; " + Report.num(writes / events) + " document writes per event = "
-                        + Report.num(writes / seconds) + " writes/s (each projection's rate: "
-                        + String.join(", ", perProjection) + " events/s)",
+                Report.num(rebuild.rate()) + " events/s; " + Report.num(rebuild.writesPerEvent())
+                        + " document writes per event = " + Report.num(rebuild.writesPerEvent() * rebuild.rate())
+                        + " writes/s (each projection's rate: " + String.join(", ", rebuild.perProjection())
+                        + " events/s)",
                 Report.num(bareRate) + " events/s (one consumer, one bulk-written document per event)",
-                "≥ 70% of raw", Report.met(rate >= 0.7 * bareRate) + " (" + Report.ratio(rate, bareRate) + ")");
+                "≥ 70% of raw", Report.met(rebuild.rate() >= 0.7 * bareRate) + " ("
+                        + Report.ratio(rebuild.rate(), bareRate) + ")");
     }
 
     private static boolean present(JsonNode field) {

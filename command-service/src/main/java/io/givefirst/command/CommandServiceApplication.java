@@ -1,11 +1,14 @@
 package io.givefirst.command;
 
+import io.givefirst.shared.security.ApiSecurity;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side: REST commands → Axon aggregates → MongoDB event store → relay to Kafka. */
 @SpringBootApplication
+@Import(ApiSecurity.class)
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
     /** Own config name, so that this service never reads the query service's settings on a shared classpath. */

@@ -66,6 +66,7 @@ public final class LocalStack implements AutoCloseable {
                 "GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "GIVEFIRST_JWT_JWK_SET_URI", issuer.jwkSetUri(),
                 "GIVEFIRST_JWT_ISSUER_URI", issuer.issuer(),
+                "GIVEFIRST_JWT_AUDIENCE", DevTokenIssuer.AUDIENCE,
                 // the key-encryption keys of the embedded default: local files, created by the command-service
                 "GIVEFIRST_PERSONAL_KEK", data.resolve("keys").resolve("personal-kek.json").toString(),
                 "GIVEFIRST_PRIVATE_KEK", data.resolve("keys").resolve("private-kek.json").toString());

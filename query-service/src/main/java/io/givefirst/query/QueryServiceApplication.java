@@ -1,12 +1,15 @@
 package io.givefirst.query;
 
+import io.givefirst.shared.security.ApiSecurity;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The read side: Kafka → projections → MongoDB read models → query API. It never reads the event store. */
 @SpringBootApplication
+@Import(ApiSecurity.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class QueryServiceApplication {

@@ -16,13 +16,21 @@ import tools.jackson.databind.node.ObjectNode;
  * the store holds ciphertext, aggregates and the relay see plaintext, and what cannot be opened (an erased member)
  * stays sealed. Everything without personal fields — metadata, tokens — passes to the serializer it decorates.
  */
-final class SealingSerializer implements Serializer {
+public final class SealingSerializer implements Serializer {
     private final Serializer delegate;
     private final Sealing sealing;
 
     SealingSerializer(Serializer delegate, Sealing sealing) {
         this.delegate = delegate;
         this.sealing = sealing;
+    }
+
+    /**
+     * The serializer under the sealing: it reads stored events as they are stored, sealed values still sealed — for
+     * readers that pass them on (the relay, the store copy) and need not open what they would only seal again.
+     */
+    public static Serializer withoutOpening(Serializer serializer) {
+        return serializer instanceof SealingSerializer sealing ? sealing.delegate : serializer;
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.givefirst.command.privacy.SealingSerializer;
 import io.givefirst.events.privacy.Sealing;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 /**
  * The event store's documents as the relay, the store copy and the audit read them: in the order of the store's
  * unique (aggregate, sequence) index, turned into event messages through the store's own serializer and
- * upcasters, so every reader sees exactly what an aggregate would.
+ * upcasters, so every reader sees what an aggregate would — but with personal values still sealed.
  */
 @Component
 public class StoreEvents {
@@ -106,16 +107,16 @@ public class StoreEvents {
     }
 
     /**
-     * The documents as event messages, upcast to the current revisions and opened, in the same order. The keys their
-     * sealed values need, and those their owners' plaintext needs to be sealed again on the way out, are loaded with
-     * one query for the whole batch.
+     * The documents as event messages, upcast to the current revisions with their personal values as stored: sealed
+     * values stay sealed — the relay and the copy pass them on unchanged (ADR 16) and open nothing only to seal it
+     * again; the lookups' repair reads no personal value. Plaintext stored before sealing existed stays plaintext
+     * here; the keys to seal it on the way out are loaded with one query for the batch.
      */
     public List<DomainEventMessage<?>> messages(List<Document> documents) {
         EventEntryConfiguration layout = EventEntryConfiguration.getDefault();
-        sealing.prefetchSealedIn(documents.stream().map(d -> String.valueOf(d.get("serializedPayload"))).toList());
         Stream<EventEntry> entries = documents.stream().map(document -> new EventEntry(document, layout));
         List<DomainEventMessage<?>> messages = EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(
-                        entries, axon.eventSerializer(), axon.upcasterChain()))
+                        entries, SealingSerializer.withoutOpening(axon.eventSerializer()), axon.upcasterChain()))
                 .<DomainEventMessage<?>>map(message -> message).toList();
         sealing.prefetchOwnersOf(messages.stream().map(DomainEventMessage::getPayload).toList());
         return messages;

@@ -90,6 +90,13 @@ class RelayIT {
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
                 List<ConsumerRecord<String, byte[]>> records = reader.poll();
                 assertThat(records).extracting(ConsumerRecord::key).contains(alice, bob, helpId);
+                ConsumerRecord<String, byte[]> help = records.stream().filter(r -> r.key().equals(helpId)).findFirst()
+                        .orElseThrow();
+                String stored = json.readTree(String.valueOf(store().find(Filters.eq("aggregateIdentifier", helpId))
+                        .first().get("serializedPayload"))).get("summary").asString();
+                assertThat(json.readTree(help.value()).get("summary").asString())
+                        .as("the stored sealed value passes as it is: the relay opens nothing").isEqualTo(stored)
+                        .doesNotContain("reading");
             });
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> relayed(helpId));

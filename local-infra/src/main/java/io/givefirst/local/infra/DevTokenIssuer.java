@@ -39,7 +39,10 @@ import java.util.Optional;
  * </pre>
  */
 public final class DevTokenIssuer implements AutoCloseable {
-    public static final String ROLES_CLAIM = "roles";
+    /** The claim the services read a member's GiveFirst roles from (their default {@code GIVEFIRST_JWT_ROLES_CLAIM}). */
+    public static final String ROLES_CLAIM = "givefirst_roles";
+    /** The audience its tokens are for: the services' {@code GIVEFIRST_JWT_AUDIENCE} in the embedded default. */
+    public static final String AUDIENCE = "givefirst-api";
     private static final Duration LIFETIME = Duration.ofHours(12);
     private static final int MAX_SUBJECT = 100;
 
@@ -60,6 +63,9 @@ public final class DevTokenIssuer implements AutoCloseable {
             }
             RSAKey key = newKey();
             Files.createDirectories(keyFile.toAbsolutePath().getParent());
+            // the private signing key: readable by its owner only
+            Files.createFile(keyFile, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             Files.writeString(keyFile, key.toJSONString());
             return new DevTokenIssuer(key, port);
         } catch (IOException e) {
@@ -117,17 +123,33 @@ public final class DevTokenIssuer implements AutoCloseable {
     private String token(String subject, List<String> roles, Duration lifetime) {
         Instant expiry = Instant.now().plus(lifetime);
         Instant issued = expiry.minus(lifetime.abs()).minus(Duration.ofSeconds(5));
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer())
-                .subject(subject)
-                .issueTime(Date.from(issued))
-                .notBeforeTime(Date.from(issued))
-                .expirationTime(Date.from(expiry))
-                .claim(ROLES_CLAIM, roles)
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        return sign(claimsFor(subject).issueTime(Date.from(issued)).notBeforeTime(Date.from(issued))
+                .expirationTime(Date.from(expiry)).claim(ROLES_CLAIM, roles));
+    }
+
+    /** The claims of a member's token — issuer, audience, subject, an hour's life, the member role — to adjust. */
+    public JWTClaimsSet.Builder claimsFor(String subject) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(issuer()).audience(AUDIENCE).subject(subject)
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .claim(ROLES_CLAIM, List.of("member"));
+    }
+
+    /** These claims signed RS256 with this issuer's key, as any token it issues. */
+    public String sign(JWTClaimsSet.Builder claims) {
+        return signWith(key, claims.build());
+    }
+
+    /** The public half of the signing key (what a forger knows). */
+    public RSAKey publicKey() {
+        return key.toPublicJWK();
+    }
+
+    static String signWith(RSAKey signingKey, JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(),
+                claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a development token", e);
         }

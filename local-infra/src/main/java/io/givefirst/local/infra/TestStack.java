@@ -63,6 +63,7 @@ public final class TestStack {
                 "GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "GIVEFIRST_JWT_JWK_SET_URI", issuer.jwkSetUri(),
                 "GIVEFIRST_JWT_ISSUER_URI", issuer.issuer(),
+                "GIVEFIRST_JWT_AUDIENCE", DevTokenIssuer.AUDIENCE,
                 "GIVEFIRST_PERSONAL_KEK", keys.resolve("personal-kek.json").toString(),
                 "GIVEFIRST_PRIVATE_KEK", keys.resolve("private-kek.json").toString());
     }

@@ -59,22 +59,28 @@ public record PersonalFields(List<Field> fields) {
         }
     };
 
-    /** The keys sealing this event's non-empty personal fields takes. */
+    /** The keys sealing this event's personal fields takes: those of fields holding text not sealed yet. */
     static java.util.Set<DataKeys.Wanted> keysToSeal(Object event) {
         java.util.Set<DataKeys.Wanted> keys = new java.util.LinkedHashSet<>();
         for (Accessors field : ACCESSORS.get(event.getClass())) {
             try {
                 Object value = field.value().invoke(event);
-                boolean empty = value == null || value instanceof String text && text.isEmpty()
-                        || value instanceof java.util.Collection<?> list && list.isEmpty();
-                if (!empty && field.owner().invoke(event) instanceof String owner) {
-                    keys.add(new DataKeys.Wanted(owner, field.field().purpose()));
+                KeyPurpose purpose = field.field().purpose();
+                if (field.owner().invoke(event) instanceof String owner
+                        && needsSealing(value instanceof java.util.Collection<?> list ? list : java.util.List.of(
+                        value == null ? "" : value), owner, purpose)) {
+                    keys.add(new DataKeys.Wanted(owner, purpose));
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot read " + field.field().name(), e);
             }
         }
         return keys;
+    }
+
+    private static boolean needsSealing(java.util.Collection<?> values, String owner, KeyPurpose purpose) {
+        return values.stream().anyMatch(value -> value instanceof String text && !text.isEmpty()
+                && !Sealed.sealedFor(text, owner, purpose));
     }
 
     boolean none() {

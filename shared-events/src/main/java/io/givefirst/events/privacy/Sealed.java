@@ -42,6 +42,11 @@ public record Sealed(KeyPurpose purpose, String memberId, byte[] ciphertext) {
         }
     }
 
+    /** Whether a value is already sealed with this member's key of this purpose (sealing it again changes nothing). */
+    static boolean sealedFor(String value, String memberId, KeyPurpose purpose) {
+        return parse(value).filter(s -> s.memberId().equals(memberId) && s.purpose() == purpose).isPresent();
+    }
+
     /** The keys the sealed values anywhere in a text (a stored event's JSON, say) open with. */
     public static Set<DataKeys.Wanted> keysIn(String text) {
         Set<DataKeys.Wanted> keys = new LinkedHashSet<>();

@@ -103,8 +103,7 @@ public final class Sealing {
     }
 
     private String seal(String value, String owner, KeyPurpose purpose) {
-        if (value.isEmpty() || Sealed.parse(value)
-                .filter(s -> s.memberId().equals(owner) && s.purpose() == purpose).isPresent()) {
+        if (value.isEmpty() || Sealed.sealedFor(value, owner, purpose)) {
             return value;
         }
         Optional<Aead> key = keys.obtain(owner, purpose);

@@ -13,6 +13,8 @@ final class MemoryDataKeys implements DataKeys {
     private final KeyWrapping wrapping;
     final Map<String, byte[]> wrapped = new ConcurrentHashMap<>();
     private final Set<String> erased = new HashSet<>();
+    /** What each prefetch asked for. */
+    final java.util.List<java.util.Collection<Wanted>> prefetched = new java.util.ArrayList<>();
 
     MemoryDataKeys(Path keyFolder) {
         this(new KeyWrapping(LocalKeyEncryptionKey.loadOrCreate(keyFolder.resolve("personal.json")),
@@ -29,6 +31,11 @@ final class MemoryDataKeys implements DataKeys {
             return Optional.empty();
         }
         return Optional.ofNullable(wrapped.get(purpose + memberId)).map(w -> wrapping.unwrap(memberId, purpose, w));
+    }
+
+    @Override
+    public void prefetch(java.util.Collection<Wanted> keys) {
+        prefetched.add(keys);
     }
 
     @Override

@@ -200,4 +200,21 @@ class SealingTest {
         assertThatThrownBy(() -> LocalKeyEncryptionKey.load(dir.resolve("missing.json")))
                 .hasMessageContaining("no key-encryption key");
     }
+
+    @Test
+    void aBatchToSealAsksOnlyForTheKeysOfValuesNotSealedYet() {
+        MemoryDataKeys keys = new MemoryDataKeys(dir);
+        Sealing sealing = new Sealing(keys);
+        MeetingRecordedEvent stored = JSON.treeToValue(sealing.seal(MeetingRecordedEvent.class, meeting()),
+                MeetingRecordedEvent.class);
+        MeetingRecordedEvent plaintext = JSON.treeToValue(meeting("carol", "A walk"), MeetingRecordedEvent.class);
+        MeetingRecordedEvent noText = new MeetingRecordedEvent("m3", "dave", "bob", "", null, null, WHEN);
+
+        sealing.prefetchOwnersOf(java.util.List.of(stored));
+        assertThat(keys.prefetched).as("everything sealed already: nothing to load").isEmpty();
+        sealing.prefetchOwnersOf(java.util.List.of(stored, plaintext, noText));
+        assertThat(keys.prefetched).singleElement().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.COLLECTION)
+                .containsExactlyInAnyOrder(new DataKeys.Wanted("carol", KeyPurpose.PERSONAL),
+                        new DataKeys.Wanted("carol", KeyPurpose.PRIVATE));
+    }
 }

@@ -1,4 +1,4 @@
-package io.givefirst.command.config;
+package io.givefirst.shared.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ class HeaderRuleTest {
     void everyCodePointIsJudgedAsTheExpressionJudgesIt() {
         for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
             String value = "Bearer x" + new String(Character.toChars(codePoint)) + "y";
-            assertThat(SecurityConfig.assignedAndNotControl(value)).as("U+%04X", codePoint)
+            assertThat(ApiSecurity.assignedAndNotControl(value)).as("U+%04X", codePoint)
                     .isEqualTo(SPRING.matcher(value).matches());
         }
     }
@@ -28,10 +28,10 @@ class HeaderRuleTest {
                 // mostly token characters, sometimes anything, including lone surrogates
                 value.append(random.nextInt(4) > 0 ? (char) (0x21 + random.nextInt(0x5e)) : (char) random.nextInt(0x10000));
             }
-            assertThat(SecurityConfig.assignedAndNotControl(value.toString())).as(value.toString())
+            assertThat(ApiSecurity.assignedAndNotControl(value.toString())).as(value.toString())
                     .isEqualTo(SPRING.matcher(value).matches());
         }
-        assertThat(SecurityConfig.assignedAndNotControl("Bearer abc\u0000")).isFalse();
-        assertThat(SecurityConfig.assignedAndNotControl("Bearer ey.J-_~+/=")).isTrue();
+        assertThat(ApiSecurity.assignedAndNotControl("Bearer abc\u0000")).isFalse();
+        assertThat(ApiSecurity.assignedAndNotControl("Bearer ey.J-_~+/=")).isTrue();
     }
 }
