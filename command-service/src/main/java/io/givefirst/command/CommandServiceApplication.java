@@ -1,6 +1,7 @@
 package io.givefirst.command;
 
 import io.givefirst.shared.security.ApiSecurity;
+import io.givefirst.shared.web.RequestLimits;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -8,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side: REST commands → Axon aggregates → MongoDB event store → relay to Kafka. */
 @SpringBootApplication
-@Import(ApiSecurity.class)
+@Import({ApiSecurity.class, RequestLimits.class})
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
     /** Own config name, so that this service never reads the query service's settings on a shared classpath. */

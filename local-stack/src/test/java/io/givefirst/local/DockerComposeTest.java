@@ -2,6 +2,7 @@ package io.givefirst.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.givefirst.shared.security.TokenSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class DockerComposeTest {
             assertThat(in).as(configName + ".properties on the classpath").isNotNull();
             properties.load(in);
         }
-        Set<String> required = new TreeSet<>();
+        Set<String> required = new TreeSet<>(TokenSettings.REQUIRED); // read by the services' shared security
         for (String value : properties.stringPropertyNames().stream().map(properties::getProperty).toList()) {
             Matcher matcher = REQUIRED.matcher(value);
             while (matcher.find()) {
@@ -64,7 +65,7 @@ class DockerComposeTest {
         Map<String, Object> environment = (Map<String, Object>) service.get("environment");
         Set<String> required = requiredVariables(name.substring(0, name.lastIndexOf('-')));
         assertThat(required).contains("GIVEFIRST_MONGODB_URI", "GIVEFIRST_KAFKA_BOOTSTRAP_SERVERS",
-                "GIVEFIRST_JWT_JWK_SET_URI");
+                "GIVEFIRST_JWT_JWK_SET_URI", "GIVEFIRST_JWT_AUDIENCE", "GIVEFIRST_JWT_ISSUER_URI");
         for (String variable : required) {
             assertThat(environment).as(name + " needs " + variable).containsKey(variable);
             assertThat(String.valueOf(environment.get(variable))).as(variable).isNotBlank();

@@ -1,6 +1,7 @@
 package io.givefirst.query;
 
 import io.givefirst.shared.security.ApiSecurity;
+import io.givefirst.shared.web.RequestLimits;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The read side: Kafka → projections → MongoDB read models → query API. It never reads the event store. */
 @SpringBootApplication
-@Import(ApiSecurity.class)
+@Import({ApiSecurity.class, RequestLimits.class})
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class QueryServiceApplication {

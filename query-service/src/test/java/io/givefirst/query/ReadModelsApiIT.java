@@ -161,6 +161,21 @@ class ReadModelsApiIT extends QueryApiTestBase {
         assertThat(http.get("/leaderboard?period=yesterday", stack.issuer.tokenFor("x")).statusCode()).isEqualTo(400);
     }
 
+    /** A fixed set of periods, each computed once for every limit: no request makes the board compute afresh. */
+    @Test
+    void theLeaderboardAnswersAFixedSetOfPeriodsAndEveryLimitReadsTheSameRanking() {
+        JsonNode all = get("/leaderboard?period=ALL&limit=100", story.alice);
+        JsonNode top = get("/leaderboard?period=all&limit=1", story.alice);
+        assertThat(top.get("period").asString()).isEqualTo("ALL");
+        assertThat(top.get("givers")).hasSize(1);
+        assertThat(top.get("givers").get(0)).isEqualTo(all.get("givers").get(0));
+        for (String period : List.of("P3659D", "P1D", "PT1S", "P30D ALL")) {
+            var refused = http.get("/leaderboard?period=" + period.replace(" ", "%20"), stack.issuer.tokenFor("x"));
+            assertThat(refused.statusCode()).as(period).isEqualTo(400);
+            assertThat(refused.body()).as(period).contains("P7D, P30D, P90D, P365D, ALL");
+        }
+    }
+
     @Test
     void theFeedShowsConfirmedActsAndNoClaims() {
         List<JsonNode> ours = new ArrayList<>();

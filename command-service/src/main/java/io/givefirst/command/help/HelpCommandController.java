@@ -27,8 +27,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -68,8 +68,9 @@ class HelpCommandController {
 
     @Operation(summary = "I helped a member (unverified until they acknowledge it)")
     @PostMapping("/help")
-    ResponseEntity<Map<String, Object>> give(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
-                                             @Valid @RequestBody GiveHelpRequest request) {
+    ResponseEntity<Map<String, Object>> give(@AuthenticationPrincipal Jwt token,
+            @RequestAttribute(name = NewRecordIds.SCOPE, required = false) String key,
+            @Valid @RequestBody GiveHelpRequest request) {
         Instant occurredAt = whenOrNow(request.occurredAt());
         records.spend(token.getSubject());
         String helpId = NewRecordIds.of(token.getSubject(), "help-given", key);
@@ -81,8 +82,9 @@ class HelpCommandController {
 
     @Operation(summary = "A member helped me (verified at once)")
     @PostMapping("/help/received")
-    ResponseEntity<Map<String, Object>> received(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
-                                                 @Valid @RequestBody ReceivedHelpRequest request) {
+    ResponseEntity<Map<String, Object>> received(@AuthenticationPrincipal Jwt token,
+            @RequestAttribute(name = NewRecordIds.SCOPE, required = false) String key,
+            @Valid @RequestBody ReceivedHelpRequest request) {
         Instant occurredAt = whenOrNow(request.occurredAt());
         records.spend(token.getSubject());
         String helpId = NewRecordIds.of(token.getSubject(), "help-received", key);

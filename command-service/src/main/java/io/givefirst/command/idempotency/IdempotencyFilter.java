@@ -1,24 +1,20 @@
 package io.givefirst.command.idempotency;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
+import io.givefirst.shared.web.BufferedRequest;
+import io.givefirst.shared.web.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -31,14 +27,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * key: it runs again, and the records it starts have ids derived from the key ({@link NewRecordIds}), so an act
  * stored by the failed attempt is not stored twice.
  *
- * <p>Runs after Spring Security, so the acting member is known; requests without a valid token never get here.
+ * <p>Runs after Spring Security, so the acting member is known; requests without a member's token (an open endpoint)
+ * pass untouched and store nothing.
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final int MAX_KEY_LENGTH = 200;
+    static final int MAX_KEY_LENGTH = 200;
 
     private final IdempotencyStore store;
 
@@ -54,25 +51,28 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (caller == null || !caller.isAuthenticated()) {
+        // a member's key only: an anonymous caller (an open endpoint) stores nothing here
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken caller)) {
             chain.doFilter(request, response);
             return;
         }
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            problem(response, 400, "invalid-idempotency-key", "Invalid idempotency key",
+            Problems.write(response, 400, "invalid-idempotency-key", "Invalid idempotency key",
                     "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
             return;
         }
-        CachedBodyRequest cached = new CachedBodyRequest(request);
+        // bounded: BodyLimitFilter has capped the body before this point
+        byte[] body = request.getInputStream().readAllBytes();
+        BufferedRequest cached = new BufferedRequest(request, body);
         String id = caller.getName() + "\u0000" + key;
-        String fingerprint = fingerprint(request, cached.body);
-        Optional<IdempotencyStore.Record> earlier = store.claim(id, fingerprint);
-        if (earlier.isPresent()) {
-            answerFromEarlier(earlier.get(), fingerprint, response);
+        String fingerprint = fingerprint(request, body);
+        IdempotencyStore.Claim claim = store.claim(id, fingerprint);
+        if (claim.earlier().isPresent()) {
+            answerFromEarlier(claim.earlier().get(), fingerprint, response);
             return;
         }
+        cached.setAttribute(NewRecordIds.SCOPE, claim.idsFromKeyAlone() ? key : NewRecordIds.scope(key, claim.since()));
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             try {
@@ -96,10 +96,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static void answerFromEarlier(IdempotencyStore.Record earlier, String fingerprint,
                                           HttpServletResponse response) throws IOException {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            problem(response, 422, "idempotency-key-reused", "Idempotency key reused",
+            Problems.write(response, 422, "idempotency-key-reused", "Idempotency key reused",
                     "this Idempotency-Key was already used for a different request");
         } else if (!earlier.done()) {
-            problem(response, 409, "request-in-progress", "Request in progress",
+            Problems.write(response, 409, "request-in-progress", "Request in progress",
                     "the first request with this Idempotency-Key is still running; retry shortly");
         } else {
             response.setStatus(earlier.status());
@@ -122,61 +122,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void problem(HttpServletResponse response, int status, String rule, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String json = "{\"type\":\"https://givefirst.io/problems/" + rule + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"rule\":\"" + rule + "\"}";
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The request with its body read once, so that it can be both fingerprinted and handled. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request) throws IOException {
-            super(request);
-            this.body = request.getInputStream().readAllBytes();
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
         }
     }
 }

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Component;
  * Idempotency keys and the first response given for each, in {@code idempotency_keys}. A key is claimed by
  * inserting its document: the unique {@code _id} (member + key) lets exactly one request win. A key is never
  * released: a request whose outcome is unknown, or whose instance died while it ran, may run again under it with
- * the same request only. Documents expire after {@link #RETENTION} (a TTL index; MongoDB removes them in the
- * background).
+ * the same request only. A key expires {@link #RETENTION} after its first claim: the code claims it afresh from then
+ * on, and a TTL index lets MongoDB remove the document in the background. The records a request starts take ids
+ * derived from the key and the time of its first claim ({@link NewRecordIds}), so a key used again after it expired
+ * names new records rather than landing on the old ones.
  *
  * <p>Each claim names the instance that runs it. That instance knows which of its claims are still running, so a
  * retry that reaches it takes over a claim it no longer runs at once — say one whose answer could not be written
@@ -37,6 +40,7 @@ class IdempotencyStore {
     static final Duration RETENTION = Duration.ofHours(48);
     /** A claim still running after this long is taken for one whose instance died (no request lasts this long). */
     static final Duration ABANDONED = Duration.ofMinutes(2);
+    private static final String IDS_WITH_TIME = "idsWithTime";
 
     /** What a key holds: the request it was first used for and, once answered, the answer. */
     record Record(String fingerprint, boolean done, int status, String contentType, String location, byte[] body) {
@@ -56,17 +60,31 @@ class IdempotencyStore {
     }
 
     /**
-     * Claims the key for this request; empty when it was claimed before, else the earlier record. A claim is
-     * {@link #release released} when its request has ended, answered or not.
+     * The outcome of a claim: {@code earlier} is empty when this request holds the key now — first, or again after
+     * an unknown outcome — and {@code since} is when the key was first claimed for it, the same for every retry.
      */
-    Optional<Record> claim(String id, String fingerprint) {
+    record Claim(Instant since, Optional<Record> earlier, boolean idsFromKeyAlone) {
+    }
+
+    /** Claims made before record ids took the claim's time into account; their retries keep the ids they had. */
+    private static boolean idsFromKeyAlone(Document claim) {
+        return !claim.containsKey(IDS_WITH_TIME);
+    }
+
+    /**
+     * Claims the key for this request, or answers the earlier record. A claim is {@link #release released} when its
+     * request has ended, answered or not. A key older than {@link #RETENTION} is claimed afresh whether or not
+     * MongoDB's TTL monitor (which runs once a minute) has removed it yet.
+     */
+    Claim claim(String id, String fingerprint) {
         // false when a request with this key runs on this instance now: its mark must stay, whatever happens here
         boolean marked = running.add(id);
         try {
             Date now = Date.from(clock.instant());
             keys.insertOne(new Document("_id", id).append("fingerprint", fingerprint).append("done", false)
-                    .append("createdAt", now).append("claimedAt", now).append("instance", instance));
-            return Optional.empty();
+                    .append("createdAt", now).append("claimedAt", now).append("instance", instance)
+                    .append(IDS_WITH_TIME, true));
+            return new Claim(now.toInstant(), Optional.empty(), false);
         } catch (MongoWriteException e) {
             if (marked) {
                 running.remove(id);
@@ -79,10 +97,15 @@ class IdempotencyStore {
                 // expired between the insert and the read: claim again
                 return claim(id, fingerprint);
             }
-            if (retryable(existing, fingerprint) && reclaim(existing)) {
-                return Optional.empty();
+            Date createdAt = existing.getDate("createdAt");
+            if (createdAt.toInstant().isBefore(clock.instant().minus(RETENTION))) {
+                keys.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("createdAt", createdAt)));
+                return claim(id, fingerprint);
             }
-            return Optional.of(toRecord(existing));
+            if (retryable(existing, fingerprint) && reclaim(existing)) {
+                return new Claim(createdAt.toInstant(), Optional.empty(), idsFromKeyAlone(existing));
+            }
+            return new Claim(createdAt.toInstant(), Optional.of(toRecord(existing)), idsFromKeyAlone(existing));
         } catch (RuntimeException e) {
             if (marked) {
                 running.remove(id);

@@ -9,27 +9,39 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 
 /**
  * The id of a record a member starts (a help, a meeting, an introduction, a need, an offer). With an
- * {@code Idempotency-Key} it is derived from (member, key, what): a retry of the same request after any failure —
- * a timeout, a 5xx, a crash between storing the events and answering — names the same record, which then exists
- * already and is not recorded twice. Without a key, a random id. The derivation is SHA-256 (not a name-based MD5
- * UUID): nobody can craft another member's (member, key) that lands on the same id.
+ * {@code Idempotency-Key} it is derived from (member, key, when the key was first claimed, what): a retry of the same
+ * request after any failure — a timeout, a 5xx, a crash between storing the events and answering — names the same
+ * record, which then exists already and is not recorded twice; the same key used again after it expired
+ * ({@link IdempotencyStore#RETENTION}) names a new record. Without a key, a random id. The derivation is SHA-256 (not
+ * a name-based MD5 UUID): nobody can craft another member's (member, key) that lands on the same id.
  */
 public final class NewRecordIds {
+    /**
+     * The request attribute the idempotency filter sets on a claimed request: the key and the time of its first
+     * claim. Controllers take it with {@code @RequestAttribute(name = NewRecordIds.SCOPE, required = false)}.
+     */
+    public static final String SCOPE = "givefirst.idempotency.scope";
+
     private NewRecordIds() {
     }
 
-    /** Whether a request carries a usable idempotency key (blank keys are refused before this point). */
-    public static boolean derived(String idempotencyKey) {
-        return idempotencyKey != null && !idempotencyKey.isBlank();
+    static String scope(String idempotencyKey, java.time.Instant firstClaimed) {
+        return idempotencyKey.strip() + "\u0000" + firstClaimed.toEpochMilli();
     }
 
-    public static String of(String memberId, String what, String idempotencyKey) {
-        if (!derived(idempotencyKey)) {
+    /** Whether a request carries a claimed idempotency key. */
+    public static boolean derived(String scope) {
+        return scope != null && !scope.isBlank();
+    }
+
+    /** The record's id: derived from the request's {@link #SCOPE} when it has one, else random. */
+    public static String of(String memberId, String what, String scope) {
+        if (!derived(scope)) {
             return UUID.randomUUID().toString();
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((what + "\u0000" + memberId + "\u0000" + idempotencyKey.strip())
+            byte[] digest = sha.digest((what + "\u0000" + memberId + "\u0000" + scope)
                     .getBytes(StandardCharsets.UTF_8));
             ByteBuffer bytes = ByteBuffer.wrap(digest, 0, 16);
             long high = (bytes.getLong() & ~0xF000L) | 0x8000L; // version 8: custom
@@ -44,11 +56,11 @@ public final class NewRecordIds {
      * Sends the command that starts a record. When its derived id exists already, an earlier attempt of this very
      * request stored it: that is its outcome, not a conflict.
      */
-    public static void start(String idempotencyKey, Runnable send) {
+    public static void start(String scope, Runnable send) {
         try {
             send.run();
         } catch (AggregateStreamCreationException existing) {
-            if (!derived(idempotencyKey)) {
+            if (!derived(scope)) {
                 throw existing;
             }
         }

@@ -21,8 +21,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,8 +47,9 @@ class IntroductionCommandController {
 
     @Operation(summary = "I introduce two members to each other, saying why")
     @PostMapping("/introductions")
-    ResponseEntity<Map<String, String>> introduce(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
-                                                  @Valid @RequestBody IntroductionRequest request) {
+    ResponseEntity<Map<String, String>> introduce(@AuthenticationPrincipal Jwt token,
+            @RequestAttribute(name = NewRecordIds.SCOPE, required = false) String key,
+            @Valid @RequestBody IntroductionRequest request) {
         records.spend(token.getSubject());
         String introductionId = NewRecordIds.of(token.getSubject(), "introduction", key);
         NewRecordIds.start(key, () -> commands.sendAndWait(new MakeIntroductionCommand(introductionId,

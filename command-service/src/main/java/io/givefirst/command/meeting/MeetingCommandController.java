@@ -23,8 +23,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -56,8 +56,9 @@ class MeetingCommandController {
 
     @Operation(summary = "I met a member (a claim until they confirm)")
     @PostMapping("/meetings")
-    ResponseEntity<Map<String, String>> record(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
-                                               @Valid @RequestBody MeetingRequest request) {
+    ResponseEntity<Map<String, String>> record(@AuthenticationPrincipal Jwt token,
+            @RequestAttribute(name = NewRecordIds.SCOPE, required = false) String key,
+            @Valid @RequestBody MeetingRequest request) {
         Instant metAt = Occurrence.orNow(request.metAt(), clock);
         records.spend(token.getSubject());
         String meetingId = NewRecordIds.of(token.getSubject(), "meeting", key);

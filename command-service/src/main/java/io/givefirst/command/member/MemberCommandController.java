@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -97,8 +97,9 @@ class MemberCommandController {
 
     @Operation(summary = "Post a need: what I am looking for")
     @PostMapping("/members/me/needs")
-    ResponseEntity<Map<String, String>> postNeed(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
-                                                 @Valid @RequestBody NeedOrOfferRequest request) {
+    ResponseEntity<Map<String, String>> postNeed(@AuthenticationPrincipal Jwt token,
+            @RequestAttribute(name = NewRecordIds.SCOPE, required = false) String key,
+            @Valid @RequestBody NeedOrOfferRequest request) {
         records.spend(token.getSubject());
         String needId = NewRecordIds.of(token.getSubject(), "need", key);
         onMyself(() -> commands.sendAndWait(new PostNeedCommand(token.getSubject(), needId,
@@ -115,8 +116,9 @@ class MemberCommandController {
 
     @Operation(summary = "Post an offer: what I can give")
     @PostMapping("/members/me/offers")
-    ResponseEntity<Map<String, String>> postOffer(@AuthenticationPrincipal Jwt token, @RequestHeader(name = "Idempotency-Key", required = false) String key, 
-                                                  @Valid @RequestBody NeedOrOfferRequest request) {
+    ResponseEntity<Map<String, String>> postOffer(@AuthenticationPrincipal Jwt token,
+            @RequestAttribute(name = NewRecordIds.SCOPE, required = false) String key,
+            @Valid @RequestBody NeedOrOfferRequest request) {
         records.spend(token.getSubject());
         String offerId = NewRecordIds.of(token.getSubject(), "offer", key);
         onMyself(() -> commands.sendAndWait(new PostOfferCommand(token.getSubject(), offerId,

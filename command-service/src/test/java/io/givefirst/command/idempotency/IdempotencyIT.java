@@ -144,4 +144,41 @@ class IdempotencyIT extends ApiTestBase {
         assertProblem(post("/members/me/needs", alice, "k".repeat(201), "{\"description\":\"A mentor\"}"),
                 400, "invalid-idempotency-key");
     }
+
+    /** After 48 h a key is free again: its next use is a new request and names a new record, never the old one. */
+    @Test
+    void aKeyUsedAgainAfterItExpiredRecordsTheNewRequest() throws Exception {
+        String alice = joined("Alice");
+        String bob = joined("Bob");
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> first = post("/help", alice, key,
+                "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"Monday's idea\"}");
+        assertThat(first.statusCode()).isEqualTo(201);
+        Date twoDaysAgo = Date.from(Instant.now().minus(IdempotencyStore.RETENTION).minus(Duration.ofMinutes(1)));
+        // what the TTL monitor has not removed yet, and what the embedded server never removes
+        mongo.getDatabase(DATABASE).getCollection("idempotency_keys").updateOne(Filters.eq("_id", alice + "\u0000" + key),
+                Updates.combine(Updates.set("createdAt", twoDaysAgo), Updates.set("claimedAt", twoDaysAgo)));
+        long before = storedEvents().countDocuments();
+
+        HttpResponse<String> later = post("/help", alice, key,
+                "{\"receiverId\":\"" + bob + "\",\"kind\":\"IDEA\",\"summary\":\"Wednesday's idea\"}");
+
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
+        assertThat(later.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(body(later).get("helpId").asString()).isNotEqualTo(body(first).get("helpId").asString());
+        assertThat(storedEvents().countDocuments()).as("the new help is recorded").isEqualTo(before + 1);
+    }
+
+    @Test
+    void anAnonymousCallerStoresNoKey() throws Exception {
+        String key = "anonymous-" + UUID.randomUUID();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(mongo.getDatabase(DATABASE).getCollection("idempotency_keys")
+                .countDocuments(Filters.regex("_id", key + "$"))).isZero();
+    }
 }

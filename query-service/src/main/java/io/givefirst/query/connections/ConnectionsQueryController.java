@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,6 +35,9 @@ class ConnectionsQueryController implements MemberData {
     static final int INTRODUCTION_WEIGHT = 1;
     static final int MAX_HOPS = 4;
     private static final int MAX_VISITED = 20_000;
+    /** The most edges one path search reads, whatever the shape of the graph. */
+    static final long MAX_EDGES_READ = 100_000;
+    private static final IntroductionPath NOT_FOUND = new IntroductionPath(false, 0, List.of(), List.of());
     private static final int FRONTIER_READ = 500;
 
     private static final Comparator<Connection> STRONGEST_FIRST = Comparator.comparingInt(Connection::strength)
@@ -102,19 +104,15 @@ class ConnectionsQueryController implements MemberData {
     }
 
     /**
-     * The edges from these members, by member then other member: the same path every time among equally short
-     * ones. A wide frontier is read a few hundred members at a time, each read a set of index ranges.
+     * Up to {@code limit} edges from these members, by member then other member: the same path every time among
+     * equally short ones; one read of a set of index ranges.
      */
-    private List<Document> edgesFrom(Collection<String> members) {
-        List<String> sorted = new ArrayList<>(new TreeSet<>(members));
-        List<Document> edges = new ArrayList<>();
-        for (int from = 0; from < sorted.size(); from += FRONTIER_READ) {
-            collections.get(ConnectionsProjection.EDGES)
-                    .find(Filters.in("memberId", sorted.subList(from, Math.min(sorted.size(), from + FRONTIER_READ))))
-                    .projection(Projections.include("memberId", "otherId"))
-                    .sort(Sorts.ascending("memberId", "otherId")).into(edges);
-        }
-        return edges;
+    private List<PathSearch.Edge> edgesFrom(List<String> sortedMembers, long limit) {
+        return collections.get(ConnectionsProjection.EDGES).find(Filters.in("memberId", sortedMembers))
+                .projection(Projections.include("memberId", "otherId"))
+                .sort(Sorts.ascending("memberId", "otherId")).limit((int) Math.min(Integer.MAX_VALUE, limit))
+                .map(edge -> new PathSearch.Edge(edge.getString("memberId"), edge.getString("otherId")))
+                .into(new ArrayList<>());
     }
 
     @Operation(summary = "The shortest chain of confirmed relationships from one member to another (up to 4 hops)")
@@ -123,31 +121,11 @@ class ConnectionsQueryController implements MemberData {
         if (memberId.equals(otherId)) {
             throw new IllegalArgumentException("a path needs two different members");
         }
-        Map<String, String> cameFrom = new HashMap<>();
-        cameFrom.put(memberId, null);
-        Set<String> frontier = Set.of(memberId);
-        for (int hop = 1; hop <= MAX_HOPS && !frontier.isEmpty() && cameFrom.size() < MAX_VISITED; hop++) {
-            Set<String> next = new HashSet<>();
-            for (Document edge : edgesFrom(frontier)) {
-                String to = edge.getString("otherId");
-                if (!cameFrom.containsKey(to)) {
-                    cameFrom.put(to, edge.getString("memberId"));
-                    next.add(to);
-                }
-            }
-            if (cameFrom.containsKey(otherId)) {
-                return pathTo(otherId, cameFrom);
-            }
-            frontier = next;
-        }
-        return new IntroductionPath(false, 0, List.of(), List.of());
+        return new PathSearch(MAX_HOPS, MAX_VISITED, MAX_EDGES_READ, FRONTIER_READ, this::edgesFrom)
+                .find(memberId, otherId).map(this::named).orElse(NOT_FOUND);
     }
 
-    private IntroductionPath pathTo(String target, Map<String, String> cameFrom) {
-        LinkedList<String> ids = new LinkedList<>();
-        for (String at = target; at != null; at = cameFrom.get(at)) {
-            ids.addFirst(at);
-        }
+    private IntroductionPath named(List<String> ids) {
         Map<String, String> names = profiles.displayNames(ids);
         List<Person> path = ids.stream().map(id -> new Person(id, names.get(id))).toList();
         return new IntroductionPath(true, path.size() - 1, path, path.subList(1, path.size() - 1));

@@ -14,7 +14,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Community", description = "Leaderboard of givers and the activity feed")
 class LeaderboardQueryController {
     private final ReadModelCollections collections;
-    private static final Duration LONGEST = Duration.ofDays(3660);
+    /**
+     * The periods a leaderboard covers (ALL: no start): a fixed set, so that however readers spell their requests
+     * each is computed once — never one computation per day count or per limit.
+     */
+    static final List<String> PERIODS = List.of("P7D", "P30D", "P90D", "P365D", "ALL");
+    static final int MAX_LIMIT = 100;
     private final ProfileRepository profiles;
     private final Clock clock;
 
@@ -37,11 +41,8 @@ class LeaderboardQueryController {
      * Ranking reads every verified help of the period (by its index on verifiedAt), the same for every reader, so results
      * are kept and recomputed in the background at most every {@code givefirst.leaderboard.refresh} (default 10 s).
      */
-    private final RecentResults<Board, Leaderboard> recent;
+    private final RecentResults<String, Leaderboard> recent;
 
-    /** One leaderboard as a reader asks for it. */
-    private record Board(String period, int limit) {
-    }
 
     LeaderboardQueryController(Generations generations, ProfileRepository profiles, Clock clock,
                                @Value("${givefirst.leaderboard.refresh:PT10S}") Duration refresh) {
@@ -54,7 +55,7 @@ class LeaderboardQueryController {
             return thread;
         });
         this.recent = new RecentResults<>(refresh, 100, refresher, Ticker.systemTicker(),
-                board -> compute(board.period(), since(board.period()), board.limit()));
+                period -> compute(period, since(period), MAX_LIMIT));
     }
 
     record Giver(int rank, String memberId, String displayName, int verifiedHelp, int uniqueBeneficiaries) {
@@ -63,15 +64,21 @@ class LeaderboardQueryController {
     record Leaderboard(String period, Instant since, List<Giver> givers) {
     }
 
-    @Operation(summary = "Givers ranked by verified help given, then unique beneficiaries, over a period (ISO-8601 like P7D, P30D, or ALL)")
+    @Operation(summary = "Givers ranked by verified help given, then unique beneficiaries, over a period: P7D, P30D,"
+            + " P90D, P365D or ALL")
     @GetMapping("/leaderboard")
     Leaderboard leaderboard(@RequestParam(defaultValue = "P30D") String period,
                             @RequestParam(defaultValue = "20") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new IllegalArgumentException("limit must be between 1 and 100");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
-        since(period); // a malformed period is refused before anything is kept
-        return recent.get(new Board(period.toUpperCase(java.util.Locale.ROOT), limit));
+        String normalised = period.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!PERIODS.contains(normalised)) {
+            throw new IllegalArgumentException("period must be one of " + String.join(", ", PERIODS));
+        }
+        Leaderboard board = recent.get(normalised);
+        return new Leaderboard(board.period(), board.since(),
+                board.givers().subList(0, Math.min(limit, board.givers().size())));
     }
 
     private Leaderboard compute(String period, Instant since, int limit) {
@@ -91,17 +98,6 @@ class LeaderboardQueryController {
     }
 
     private Instant since(String period) {
-        if ("ALL".equalsIgnoreCase(period)) {
-            return null;
-        }
-        try {
-            Duration length = Duration.parse(period);
-            if (length.isNegative() || length.isZero() || length.compareTo(LONGEST) > 0) {
-                throw new IllegalArgumentException("period must be between PT1S and P3660D, or ALL");
-            }
-            return clock.instant().minus(length);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("period must be an ISO-8601 duration like P30D, or ALL");
-        }
+        return "ALL".equals(period) ? null : clock.instant().minus(Duration.parse(period));
     }
 }

@@ -14,6 +14,8 @@ public record TokenSettings(String issuer, URI jwkSetUri, String audience, Strin
     public static final String JWK_SET = "GIVEFIRST_JWT_JWK_SET_URI";
     public static final String AUDIENCE = "GIVEFIRST_JWT_AUDIENCE";
     public static final String ROLES_CLAIM = "GIVEFIRST_JWT_ROLES_CLAIM";
+    /** The settings without which a service does not start. */
+    public static final java.util.List<String> REQUIRED = java.util.List.of(ISSUER, JWK_SET, AUDIENCE);
     /** GiveFirst's own claim: another application's {@code roles} never grants anything here. */
     public static final String DEFAULT_ROLES_CLAIM = "givefirst_roles";
 
