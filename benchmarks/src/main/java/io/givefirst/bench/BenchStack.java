@@ -51,6 +51,8 @@ final class BenchStack implements AutoCloseable {
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         // the load generator's few members act far more than a person would in a day
         builder.environment().put("GIVEFIRST_QUOTA_RECORDS_PER_DAY", "100000000");
+        builder.environment().put("GIVEFIRST_RATE_WRITES_PER_MINUTE", "100000000");
+        builder.environment().put("GIVEFIRST_RATE_EXPENSIVE_READS_PER_MINUTE", "100000000");
         try {
             launcher = builder.start();
         } catch (IOException e) {

@@ -152,7 +152,7 @@ public final class Benchmark {
         log("  %.0f events/s".formatted(republishRate));
         waits.projectionsCaughtUp("the republished duplicates");
         log("the same copy into a topic nobody consumes");
-        double copyRate = copy("{\"topic\":\"bench.store-copy\"}");
+        double copyRate = copy("{\"topic\":\"givefirst.events.bench-copy\"}");
         log("  %.0f events/s".formatted(copyRate));
         List<ConsumerRecord<String, byte[]>> records = bare.readTopic(events);
         double producerRate = bare.bareProducer(records);

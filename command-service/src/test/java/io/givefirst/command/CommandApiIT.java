@@ -124,11 +124,37 @@ class CommandApiIT extends ApiTestBase {
         assertThat(eventCount()).isEqualTo(before + 1);
     }
 
+    /** ADR 18: what a receiver records credits its giver once the giver says so, and only then. */
     @Test
-    void healthAndApiDescriptionAreOpenWithoutAToken() {
+    void helpPaidForwardCountsOnceItsGiverConfirms() {
+        HttpResponse<String> recorded = http.post("/help/received", token(bob),
+                "{\"giverId\":\"" + alice + "\",\"kind\":\"INTRODUCTION\",\"summary\":\"Met my first customer\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(body(recorded).get("verified").asBoolean()).isFalse();
+        String helpId = body(recorded).get("helpId").asString();
+
+        assertProblem(http.post("/help/" + helpId + "/acknowledgement", token(bob), "{}"), 409, "help-awaits-giver");
+        assertProblem(http.post("/help/" + helpId + "/confirmation", token(bob), null), 403, "only-giver-confirms");
+        HttpResponse<String> confirmed = http.post("/help/" + helpId + "/confirmation", token(alice), null);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(body(confirmed).get("verified").asBoolean()).isTrue();
+        assertProblem(http.post("/help/" + helpId + "/confirmation", token(alice), null), 409, "help-already-verified");
+        assertThat(storedEvents().countDocuments(com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.eq("aggregateIdentifier", helpId),
+                com.mongodb.client.model.Filters.eq("payloadType",
+                        io.givefirst.events.help.HelpConfirmedEvent.class.getName())))).isEqualTo(1);
+    }
+
+    @Test
+    void healthAndApiDescriptionAreOpenWithoutATokenAndHealthDetailsOnlyForAnAdmin() {
         HttpResponse<String> health = http.get("/actuator/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
-        JsonNode components = json.readTree(health.body()).get("components");
+        assertThat(json.readTree(health.body()).get("status").asString()).isEqualTo("UP");
+        assertThat(health.body()).as("OWASP API8 Security Misconfiguration: no details for anyone")
+                .doesNotContain("components", "clusterId", DATABASE);
+        assertThat(http.get("/actuator/health", token(alice)).body()).doesNotContain("components");
+        JsonNode components = json.readTree(http.get("/actuator/health", stack.issuer.adminTokenFor("ops")).body())
+                .get("components");
         assertThat(components.get("kafka").get("status").asString()).isEqualTo("UP");
         assertThat(components.get("mongo").get("status").asString()).isEqualTo("UP");
         assertThat(http.get("/v3/api-docs", null).body()).contains("/help/{helpId}/acknowledgement");

@@ -69,12 +69,20 @@ public final class LocalStack implements AutoCloseable {
                 "GIVEFIRST_JWT_AUDIENCE", DevTokenIssuer.AUDIENCE,
                 // the key-encryption keys of the embedded default: local files, created by the command-service
                 "GIVEFIRST_PERSONAL_KEK", data.resolve("keys").resolve("personal-kek.json").toString(),
-                "GIVEFIRST_PRIVATE_KEK", data.resolve("keys").resolve("private-kek.json").toString());
+                "GIVEFIRST_PRIVATE_KEK", data.resolve("keys").resolve("private-kek.json").toString(),
+                // this machine only, unless told otherwise (Kafka, MongoDB and the issuer listen on localhost)
+                "SERVER_ADDRESS", bindAddress());
         services.add(ServiceProcess.start("command-service", settings.servicesDir().resolve("command-service.jar"),
                 settings.commandPort(), environment, settings.serviceLogs()));
         services.add(ServiceProcess.start("query-service", settings.servicesDir().resolve("query-service.jar"),
                 settings.queryPort(), environment, settings.serviceLogs()));
         services.forEach(service -> service.awaitHealthy(Duration.ofMinutes(3)));
+    }
+
+    /** Where the services listen: {@code GIVEFIRST_BIND_ADDRESS}, else 127.0.0.1. */
+    static String bindAddress() {
+        String address = System.getenv("GIVEFIRST_BIND_ADDRESS");
+        return address == null || address.isBlank() ? "127.0.0.1" : address.strip();
     }
 
     public DevTokenIssuer issuer() {

@@ -8,6 +8,7 @@ import io.givefirst.local.infra.Http;
 import io.givefirst.local.infra.TopicReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void helpTravelsFromCommandToHistorySurvivesARepublishAndARestart() {
+    void helpTravelsFromCommandToHistorySurvivesARepublishAndARestart() throws java.io.IOException {
         StackSettings settings = settings();
         String helpId;
         try (LocalStack stack = LocalStack.start(settings)) {
@@ -53,6 +54,20 @@ class WalkingSkeletonIT {
                     .isEqualTo(200);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                     firstEntryText(queries, "alice", alice)).isEqualTo("Gave help to Bob"));
+
+            // OWASP API8 Security Misconfiguration: the embedded default answers this machine only, its key files
+            // are its owner's alone
+            for (java.net.InetAddress outside : nonLoopbackAddresses()) {
+                for (int port : List.of(settings.commandPort(), settings.queryPort())) {
+                    assertThat(answers(outside, port)).as(outside + ":" + port).isFalse();
+                }
+            }
+            for (Path secret : List.of(settings.dataDir().resolve("dev-issuer").resolve("key.json"),
+                    settings.dataDir().resolve("keys").resolve("personal-kek.json"))) {
+                assertThat(java.nio.file.Files.getPosixFilePermissions(secret)).as(secret.toString()).containsOnly(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            }
 
             // nobody gets in without a token, and nobody acknowledges for someone else
             assertThat(commands.post("/help", null, "{}").statusCode()).isEqualTo(401);
@@ -96,5 +111,24 @@ class WalkingSkeletonIT {
     private static String firstEntryText(Http queries, String member, String token) {
         JsonNode items = json.readTree(queries.get("/members/" + member + "/contributions", token).body()).get("items");
         return items.isEmpty() ? null : items.get(0).get("text").asString();
+    }
+
+    private static List<java.net.InetAddress> nonLoopbackAddresses() {
+        try {
+            return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                    .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).toList();
+        } catch (java.net.SocketException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean answers(java.net.InetAddress address, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (java.io.IOException refused) {
+            return false;
+        }
     }
 }

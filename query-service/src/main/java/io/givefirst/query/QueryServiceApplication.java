@@ -1,5 +1,7 @@
 package io.givefirst.query;
 
+import io.givefirst.shared.audit.AdminAudit;
+import io.givefirst.shared.limits.RateLimits;
 import io.givefirst.shared.security.ApiSecurity;
 import io.givefirst.shared.web.RequestLimits;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The read side: Kafka → projections → MongoDB read models → query API. It never reads the event store. */
 @SpringBootApplication
-@Import({ApiSecurity.class, RequestLimits.class})
+@Import({ApiSecurity.class, RequestLimits.class, RateLimits.class, AdminAudit.class})
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class QueryServiceApplication {

@@ -85,6 +85,21 @@ class ReadModelsApiIT extends QueryApiTestBase {
                 .containsExactly("Received help from Dave (disputed)", "Received help from Alice");
     }
 
+    /** OWASP API3 Broken Object Property Level Authorization: what only one side said stays with its owner. */
+    @Test
+    void anotherMemberSeesOnlyWhatBothSidesAgreedTo() {
+        List<String> texts = new ArrayList<>();
+        get("/members/" + story.alice + "/contributions?limit=100", "stranger").get("items")
+                .forEach(i -> texts.add(i.get("text").asString()));
+        assertThat(texts).containsExactlyInAnyOrder("Introduced Bob B. to Carol (fruitful)",
+                "Met Bob B. at Founders breakfast", "Gave help to Bob B.", "Gave help to Carol");
+        assertThat(get("/members/" + story.carol + "/contributions?kind=HELP&role=RECEIVER", story.bob).get("items"))
+                .extracting(i -> i.get("text").asString()).containsExactly("Received help from Alice");
+        assertThat(get("/members/" + story.alice + "/contributions?limit=100", story.bob).get("items"))
+                .as("not even to the other side of a claim").extracting(i -> i.get("text").asString())
+                .noneMatch(text -> text.contains("(unverified)") || text.contains("card"));
+    }
+
     @Test
     void connectionsAreWeightedByConfirmedRelationships() {
         JsonNode bob = get("/members/" + story.bob + "/connections", story.bob);

@@ -2,6 +2,7 @@ package io.givefirst.query;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.help.HelpKind;
@@ -35,7 +36,7 @@ import java.util.Map;
  * <p>Alice, Bob, Carol and Dave join; Bob updates his profile and needs pitch feedback; Alice offers pitch and
  * fundraising help; Carol needs fundraising advice. Alice meets Bob (confirmed, followed up), asks for his card,
  * as does Carol. Alice helps Bob (acknowledged); Bob claims he helped Alice (never acknowledged); Carol records
- * Alice's help (verified at once); Dave claims he helped Carol, who disputes it. Alice introduces Bob to Carol:
+ * Alice's help, which Alice confirms; Dave claims he helped Carol, who disputes it. Alice introduces Bob to Carol:
  * both accept, they meet and confirm — fruitful. Bob introduces Alice to Dave; Dave declines, then leaves.
  */
 public final class Story {
@@ -92,7 +93,8 @@ public final class Story {
         String h2 = p + "h2";
         add(h2, "Help", new HelpGivenEvent(h2, bob, alice, HelpKind.IDEA, "A venue idea", bob, false, null, next()));
         String h3 = p + "h3";
-        add(h3, "Help", new HelpGivenEvent(h3, alice, carol, HelpKind.RESOURCE, "Fund templates", carol, true, null, next()));
+        add(h3, "Help", new HelpGivenEvent(h3, alice, carol, HelpKind.RESOURCE, "Fund templates", carol, false, null, next()));
+        add(h3, "Help", new HelpConfirmedEvent(h3, alice, carol, next()));
         String h4 = p + "h4";
         add(h4, "Help", new HelpGivenEvent(h4, dave, carol, HelpKind.OTHER, "Great advice", dave, false, null, next()));
         add(h4, "Help", new HelpDisputedEvent(h4, dave, carol, "We never talked", next()));

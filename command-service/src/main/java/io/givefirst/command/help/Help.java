@@ -3,6 +3,7 @@ package io.givefirst.command.help;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.givefirst.command.help.HelpCommands.AcknowledgeHelpCommand;
+import io.givefirst.command.help.HelpCommands.ConfirmHelpCommand;
 import io.givefirst.command.help.HelpCommands.DisputeHelpCommand;
 import io.givefirst.command.help.HelpCommands.GiveHelpCommand;
 import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
@@ -11,6 +12,7 @@ import io.givefirst.command.member.MemberRules;
 import io.givefirst.command.rules.RuleViolation;
 import io.givefirst.command.rules.RuleViolation.Kind;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -19,9 +21,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One act of help between two members — the platform's unit of contribution. Help claimed by its giver is
- * unverified until the receiver acknowledges it; help recorded by its receiver is verified at once; the
- * receiver may dispute a claim, and disputed help never becomes verified.
+ * One act of help between two members — the platform's unit of contribution. It is verified once both sides agree:
+ * help claimed by its giver when the receiver acknowledges it (or the receiver disputes it, and it never becomes
+ * verified); help recorded by its receiver when the giver confirms it (ADR 18) — nobody is credited without saying so.
  */
 @Aggregate(cache = "aggregateCache")
 public class Help {
@@ -29,6 +31,7 @@ public class Help {
     private String helpId;
     private String giverId;
     private String receiverId;
+    private String recordedBy;
     private boolean verified;
     private boolean disputed;
 
@@ -55,7 +58,7 @@ public class Help {
         }
         directory.requireActive(command.giverId(), "giver");
         apply(new HelpGivenEvent(command.helpId(), command.giverId(), command.receiverId(), command.kind(),
-                command.summary(), command.receiverId(), true, command.answersNeedId(), command.occurredAt()));
+                command.summary(), command.receiverId(), false, command.answersNeedId(), command.occurredAt()));
     }
 
     private static void checkParticipants(String giverId, String receiverId, String answersNeedId,
@@ -75,7 +78,22 @@ public class Help {
         requireReceiver(command.actingMemberId(), "only-receiver-acknowledges", "Only the receiver acknowledges",
                 "only the member who received this help can acknowledge it");
         requireClaim();
+        requireRecordedByGiver("acknowledged");
         apply(new HelpAcknowledgedEvent(helpId, giverId, receiverId, command.thanks(), command.occurredAt()));
+    }
+
+    @CommandHandler
+    void handle(ConfirmHelpCommand command) {
+        if (!giverId.equals(command.actingMemberId())) {
+            throw new RuleViolation(Kind.FORBIDDEN, "only-giver-confirms", "Only the giver confirms",
+                    "only the member who gave this help can confirm it");
+        }
+        requireClaim();
+        if (giverId.equals(recordedBy)) {
+            throw new RuleViolation(Kind.CONFLICT, "help-recorded-by-giver", "Help recorded by its giver",
+                    "you recorded this help yourself; its receiver acknowledges it");
+        }
+        apply(new HelpConfirmedEvent(helpId, giverId, receiverId, command.occurredAt()));
     }
 
     @CommandHandler
@@ -83,7 +101,16 @@ public class Help {
         requireReceiver(command.actingMemberId(), "only-receiver-disputes", "Only the receiver disputes",
                 "only the member who received this help can dispute it");
         requireClaim();
+        requireRecordedByGiver("disputed");
         apply(new HelpDisputedEvent(helpId, giverId, receiverId, command.reason(), command.occurredAt()));
+    }
+
+    /** What the receiver recorded themselves awaits its giver: there is nothing for the receiver to answer. */
+    private void requireRecordedByGiver(String answered) {
+        if (receiverId.equals(recordedBy)) {
+            throw new RuleViolation(Kind.CONFLICT, "help-awaits-giver", "Help awaits its giver",
+                    "you recorded this help yourself; it cannot be " + answered + " by you, its giver confirms it");
+        }
     }
 
     private void requireReceiver(String actingMemberId, String rule, String title, String detail) {
@@ -109,11 +136,17 @@ public class Help {
         this.helpId = event.helpId();
         this.giverId = event.giverId();
         this.receiverId = event.receiverId();
+        this.recordedBy = event.recordedBy();
         this.verified = event.verified();
     }
 
     @EventSourcingHandler
     void on(HelpAcknowledgedEvent event) {
+        this.verified = true;
+    }
+
+    @EventSourcingHandler
+    void on(HelpConfirmedEvent event) {
         this.verified = true;
     }
 

@@ -1,6 +1,7 @@
 package io.givefirst.command.help;
 
 import io.givefirst.command.help.HelpCommands.AcknowledgeHelpCommand;
+import io.givefirst.command.help.HelpCommands.ConfirmHelpCommand;
 import io.givefirst.command.help.HelpCommands.DisputeHelpCommand;
 import io.givefirst.command.help.HelpCommands.GiveHelpCommand;
 import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
@@ -80,7 +81,7 @@ class HelpCommandController {
         return ResponseEntity.created(URI.create("/help/" + helpId)).body(Map.of("helpId", helpId, "verified", false));
     }
 
-    @Operation(summary = "A member helped me (verified at once)")
+    @Operation(summary = "A member helped me (pay it forward: verified once they confirm it)")
     @PostMapping("/help/received")
     ResponseEntity<Map<String, Object>> received(@AuthenticationPrincipal Jwt token,
             @RequestAttribute(name = NewRecordIds.SCOPE, required = false) String key,
@@ -90,7 +91,7 @@ class HelpCommandController {
         String helpId = NewRecordIds.of(token.getSubject(), "help-received", key);
         NewRecordIds.start(key, () -> commands.sendAndWait(new ReceiveHelpCommand(helpId, request.giverId().strip(),
                 token.getSubject(), request.kind(), request.summary().strip(), request.answersNeedId(), occurredAt)));
-        return ResponseEntity.created(URI.create("/help/" + helpId)).body(Map.of("helpId", helpId, "verified", true));
+        return ResponseEntity.created(URI.create("/help/" + helpId)).body(Map.of("helpId", helpId, "verified", false));
     }
 
     @Operation(summary = "I, the receiver, confirm this help happened (it becomes verified)")
@@ -99,6 +100,13 @@ class HelpCommandController {
                                     @Valid @RequestBody(required = false) AcknowledgeRequest request) {
         String thanks = request == null ? null : request.thanks();
         commands.sendAndWait(new AcknowledgeHelpCommand(helpId, token.getSubject(), stripped(thanks), clock.instant()));
+        return Map.of("helpId", helpId, "verified", true);
+    }
+
+    @Operation(summary = "I, the giver, confirm the help its receiver recorded (it becomes verified and credits me)")
+    @PostMapping("/help/{helpId}/confirmation")
+    Map<String, Object> confirm(@AuthenticationPrincipal Jwt token, @PathVariable String helpId) {
+        commands.sendAndWait(new ConfirmHelpCommand(helpId, token.getSubject(), clock.instant()));
         return Map.of("helpId", helpId, "verified", true);
     }
 

@@ -14,7 +14,7 @@ final class HelpCommands {
                            String summary, String answersNeedId, Instant occurredAt) {
     }
 
-    /** The acting member ({@code receiverId}) says {@code giverId} helped them: verified at once. */
+    /** The acting member ({@code receiverId}) says {@code giverId} helped them: verified once the giver confirms. */
     record ReceiveHelpCommand(@TargetAggregateIdentifier String helpId, String giverId, String receiverId,
                               HelpKind kind, String summary, String answersNeedId, Instant occurredAt) {
     }
@@ -22,6 +22,10 @@ final class HelpCommands {
     /** The acting member confirms they received the help; only its receiver may. */
     record AcknowledgeHelpCommand(@TargetAggregateIdentifier String helpId, String actingMemberId, String thanks,
                                   Instant occurredAt) {
+    }
+
+    /** The acting member confirms the help its receiver recorded; only its giver may. */
+    record ConfirmHelpCommand(@TargetAggregateIdentifier String helpId, String actingMemberId, Instant occurredAt) {
     }
 
     /** The acting member says the claimed help did not happen as described; only its receiver may. */

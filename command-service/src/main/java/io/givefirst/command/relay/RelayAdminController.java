@@ -1,5 +1,6 @@
 package io.givefirst.command.relay;
 
+import io.givefirst.command.rules.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -53,17 +54,24 @@ class RelayAdminController {
 
     /**
      * Publishes the whole store again: into the live topic (every event a second time, same {@code ce_id};
-     * projections are idempotent, so read models do not change) or copied into another topic. The live relay
+     * projections are idempotent, so read models do not change) or copied into a new topic named after the live one
+     * ({@code givefirst.events.<name>}; an existing topic is refused, so a copy never mixes into others' data). The live relay
      * carries on meanwhile; any instance can do it. Progress: {@code GET} on the same path.
      */
     @Operation(summary = "Re-publish the whole event store to Kafka: into the live topic, or copied into another one")
     @PostMapping("/admin/relay/republish")
     ResponseEntity<StoreCopy.Status> republish(@RequestBody(required = false) RepublishRequest request) {
-        String topic = request == null || request.topic() == null ? properties.topic() : request.topic();
-        if (!topic.matches(TOPIC_NAME)) {
-            throw new IllegalArgumentException("topic must be 1 to 249 letters, digits, '.', '_' or '-'");
+        if (request == null || request.topic() == null) {
+            return ResponseEntity.accepted().body(copy.start(properties.topic(), false));
         }
-        return ResponseEntity.accepted().body(copy.start(topic));
+        String topic = request.topic();
+        String prefix = properties.topic() + ".";
+        if (!topic.matches(TOPIC_NAME) || !topic.startsWith(prefix) || topic.length() == prefix.length()) {
+            throw new RuleViolation(RuleViolation.Kind.INVALID, "copy-topic-name", "Copy topic name",
+                    "a copy goes into a new topic named " + prefix + "<name> (letters, digits, '.', '_' or '-',"
+                            + " at most 249 in all)");
+        }
+        return ResponseEntity.accepted().body(copy.start(topic, true));
     }
 
     @Operation(summary = "Compare the store with the topic since a time; put what is missing back to be relayed")

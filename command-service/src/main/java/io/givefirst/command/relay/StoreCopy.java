@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
@@ -49,14 +52,15 @@ class StoreCopy {
         this.properties = properties;
     }
 
-    synchronized Status start(String topic) {
+    /** Starts a copy into {@code topic}: the live one, or a new one it creates (refused when it exists already). */
+    synchronized Status start(String topic, boolean newTopic) {
         if (status != null && "RUNNING".equals(status.state())) {
             throw new RuleViolation(RuleViolation.Kind.CONFLICT, "copy-in-progress", "Copy in progress",
                     "a copy into " + status.topic() + " is still running");
         }
-        NewTopic newTopic = TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicas())
-                .config(TopicConfig.RETENTION_MS_CONFIG, "-1").config(TopicConfig.RETENTION_BYTES_CONFIG, "-1").build();
-        admin.createOrModifyTopics(newTopic);
+        if (newTopic) {
+            create(topic);
+        }
         status = new Status(topic, "RUNNING", 0, Instant.now(), null, null);
         Thread copy = new Thread(() -> copyInto(topic), "store-copy-" + topic);
         copy.setDaemon(true);
@@ -66,6 +70,26 @@ class StoreCopy {
 
     Status status() {
         return status;
+    }
+
+    /** Creates the copy's topic; another topic of that name — however it came to be — is never written into. */
+    private void create(String topic) {
+        NewTopic newTopic = TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1").config(TopicConfig.RETENTION_BYTES_CONFIG, "-1").build();
+        try (AdminClient client = AdminClient.create(admin.getConfigurationProperties())) {
+            client.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                throw new RuleViolation(RuleViolation.Kind.CONFLICT, "copy-topic-exists", "Copy topic exists",
+                        "the topic " + topic + " exists already: a copy goes into a new topic");
+            }
+            throw new IllegalStateException("cannot create the topic " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the topic " + topic, e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not create the topic " + topic + " within 30 s", e);
+        }
     }
 
     /** Sends a page until Kafka has acknowledged all of it (a new topic's metadata may take a moment to spread). */

@@ -3,12 +3,14 @@ package io.givefirst.command.help;
 import static io.givefirst.command.support.Lookups.violating;
 
 import io.givefirst.command.help.HelpCommands.AcknowledgeHelpCommand;
+import io.givefirst.command.help.HelpCommands.ConfirmHelpCommand;
 import io.givefirst.command.help.HelpCommands.DisputeHelpCommand;
 import io.givefirst.command.help.HelpCommands.GiveHelpCommand;
 import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
 import io.givefirst.command.member.MemberDirectory;
 import io.givefirst.command.support.Lookups;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.help.HelpKind;
@@ -42,12 +44,57 @@ class HelpTest {
                 .expectEvents(CLAIMED);
     }
 
+    private static final HelpGivenEvent RECORDED_BY_RECEIVER = new HelpGivenEvent("h2", "alice", "bob",
+            HelpKind.INTRODUCTION, "Met my first customer", "bob", false, null, THEN);
+
     @Test
-    void helpRecordedByItsReceiverIsVerifiedAtOnce() {
+    void helpRecordedByItsReceiverAwaitsItsGiver() {
         fixture.givenNoPriorActivity()
                 .when(new ReceiveHelpCommand("h2", "alice", "bob", HelpKind.INTRODUCTION, "Met my first customer", null, THEN))
-                .expectEvents(new HelpGivenEvent("h2", "alice", "bob", HelpKind.INTRODUCTION, "Met my first customer",
-                        "bob", true, null, THEN));
+                .expectEvents(RECORDED_BY_RECEIVER);
+    }
+
+    @Test
+    void theGiverConfirmsHelpItsReceiverRecordedAndOnlyOnce() {
+        fixture.given(RECORDED_BY_RECEIVER)
+                .when(new ConfirmHelpCommand("h2", "alice", LATER))
+                .expectEvents(new HelpConfirmedEvent("h2", "alice", "bob", LATER));
+        fixture.given(RECORDED_BY_RECEIVER, new HelpConfirmedEvent("h2", "alice", "bob", LATER))
+                .when(new ConfirmHelpCommand("h2", "alice", LATER))
+                .expectException(violating("help-already-verified")).expectNoEvents();
+    }
+
+    @Test
+    void onlyTheGiverConfirms() {
+        for (String someoneElse : List.of("bob", "dave")) {
+            fixture.given(RECORDED_BY_RECEIVER)
+                    .when(new ConfirmHelpCommand("h2", someoneElse, LATER))
+                    .expectException(violating("only-giver-confirms")).expectNoEvents();
+        }
+    }
+
+    @Test
+    void aGiverDoesNotConfirmTheirOwnClaim() {
+        fixture.given(CLAIMED)
+                .when(new ConfirmHelpCommand("h1", "alice", LATER))
+                .expectException(violating("help-recorded-by-giver")).expectNoEvents();
+    }
+
+    @Test
+    void theReceiverDoesNotAnswerHelpTheyRecordedThemselves() {
+        fixture.given(RECORDED_BY_RECEIVER)
+                .when(new AcknowledgeHelpCommand("h2", "bob", "thanks", LATER))
+                .expectException(violating("help-awaits-giver")).expectNoEvents();
+        fixture.given(RECORDED_BY_RECEIVER)
+                .when(new DisputeHelpCommand("h2", "bob", "never mind", LATER))
+                .expectException(violating("help-awaits-giver")).expectNoEvents();
+    }
+
+    @Test
+    void helpRecordedByItsReceiverBeforeConsentExistedStaysVerified() {
+        fixture.given(new HelpGivenEvent("h3", "alice", "bob", HelpKind.IDEA, "An idea", "bob", true, null, THEN))
+                .when(new ConfirmHelpCommand("h3", "alice", LATER))
+                .expectException(violating("help-already-verified")).expectNoEvents();
     }
 
     @Test

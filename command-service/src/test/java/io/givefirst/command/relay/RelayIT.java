@@ -78,7 +78,7 @@ class RelayIT {
                 "{\"receiverId\":\"" + bob + "\",\"kind\":\"RESOURCE\",\"summary\":\"A reading list\"}");
         assertThat(response.statusCode()).as("the store accepts commands while Kafka is down").isEqualTo(201);
         String helpId = json.readTree(response.body()).get("helpId").asString();
-        var health = http.get("/actuator/health", null);
+        var health = http.get("/actuator/health", stack.issuer.adminTokenFor("ops"));
         assertThat(health.statusCode()).as("not healthy without Kafka").isEqualTo(503);
         assertThat(json.readTree(health.body()).at("/components/kafka/status").asString()).isEqualTo("DOWN");
         // the relay keeps trying; the event stays on its list until Kafka has acknowledged it

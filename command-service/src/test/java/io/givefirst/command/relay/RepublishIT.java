@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Value;
 
 /** An admin re-publishes the store: every event appears on the topic again, with the same id. */
@@ -58,8 +59,23 @@ class RepublishIT extends ApiTestBase {
                     .isEqualTo("DONE"));
             assertThat(recordsOf(live, carol)).hasSize(1);
         }
-        assertProblem(http.post("/admin/relay/republish", stack.issuer.adminTokenFor("ops"), "{\"topic\":\"no spaces\"}"),
-                400, "invalid-request");
+        String admin = stack.issuer.adminTokenFor("ops");
+        assertProblem(http.post("/admin/relay/republish", admin, "{\"topic\":\"" + copy + "\"}"), 409,
+                "copy-topic-exists");
+        for (String outside : List.of("no spaces", "somewhere-else", topic + ".", "x" + topic + ".copy")) {
+            assertProblem(http.post("/admin/relay/republish", admin, "{\"topic\":\"" + outside + "\"}"), 400,
+                    "copy-topic-name");
+        }
+
+        // OWASP API Security Top 10 (2023) API9 Improper Inventory Management: every admin action is on record
+        JsonNode actions = json.readTree(http.get("/admin/audit?limit=1000", admin).body());
+        JsonNode started = java.util.stream.StreamSupport.stream(actions.spliterator(), false)
+                .filter(a -> a.path("body").isString() && a.get("body").asString().contains(copy)
+                        && a.get("status").asInt() == 202)
+                .findFirst().orElseThrow();
+        assertThat(started.get("subject").asString()).isEqualTo("ops");
+        assertThat(started.get("path").asString()).isEqualTo("/admin/relay/republish");
+        assertThat(http.get("/admin/audit", token(carol)).statusCode()).as("not for members").isEqualTo(403);
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(TopicReader reader, String key) {

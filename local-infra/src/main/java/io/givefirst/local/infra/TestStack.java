@@ -65,7 +65,10 @@ public final class TestStack {
                 "GIVEFIRST_JWT_ISSUER_URI", issuer.issuer(),
                 "GIVEFIRST_JWT_AUDIENCE", DevTokenIssuer.AUDIENCE,
                 "GIVEFIRST_PERSONAL_KEK", keys.resolve("personal-kek.json").toString(),
-                "GIVEFIRST_PRIVATE_KEK", keys.resolve("private-kek.json").toString());
+                "GIVEFIRST_PRIVATE_KEK", keys.resolve("private-kek.json").toString(),
+                // tests' members act far faster than people; RateLimitSecurityIT runs with the limits it checks
+                "GIVEFIRST_RATE_WRITES_PER_MINUTE", "1000000",
+                "GIVEFIRST_RATE_EXPENSIVE_READS_PER_MINUTE", "1000000");
     }
 
     public void stop() {

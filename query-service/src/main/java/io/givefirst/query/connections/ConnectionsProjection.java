@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.introduction.IntroductionOpenedEvent;
 import io.givefirst.events.meeting.MeetingConfirmedEvent;
@@ -67,6 +68,8 @@ public class ConnectionsProjection extends StreamProjection {
             } else if (payload instanceof HelpGivenEvent e && e.verified()) {
                 link(writes, e.giverId(), e.receiverId(), "helpGiven", e.helpId(), "helpReceived", e.occurredAt());
             } else if (payload instanceof HelpAcknowledgedEvent e) {
+                link(writes, e.giverId(), e.receiverId(), "helpGiven", e.helpId(), "helpReceived", e.occurredAt());
+            } else if (payload instanceof HelpConfirmedEvent e) {
                 link(writes, e.giverId(), e.receiverId(), "helpGiven", e.helpId(), "helpReceived", e.occurredAt());
             } else if (payload instanceof IntroductionOpenedEvent e) {
                 link(writes, e.firstMemberId(), e.secondMemberId(), "introductions", e.introductionId(),

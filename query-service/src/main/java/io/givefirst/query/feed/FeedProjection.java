@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.introduction.IntroductionFruitfulEvent;
 import io.givefirst.events.introduction.IntroductionOpenedEvent;
@@ -59,6 +60,8 @@ public class FeedProjection extends StreamProjection {
             } else if (p instanceof HelpGivenEvent e && e.verified()) {
                 item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, e.kind().name());
             } else if (p instanceof HelpAcknowledgedEvent e) {
+                item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, null);
+            } else if (p instanceof HelpConfirmedEvent e) {
                 item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, null);
             } else if (p instanceof MeetingConfirmedEvent e) {
                 item(writes, event, "MET", e.recordedBy(), e.confirmedBy(), null, null);

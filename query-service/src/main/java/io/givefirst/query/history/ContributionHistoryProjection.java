@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.introduction.IntroductionAcceptedEvent;
@@ -82,6 +83,10 @@ public class ContributionHistoryProjection extends StreamProjection {
             } else if (payload instanceof HelpAcknowledgedEvent e) {
                 writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
                         set("acknowledgedAt", date(e.occurredAt())), set("thanks", e.thanks()));
+            } else if (payload instanceof HelpConfirmedEvent e) {
+                // the giver's confirmation of what the receiver recorded: the other side agreed, as an acknowledgement
+                writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
+                        set("acknowledgedAt", date(e.occurredAt())));
             } else if (payload instanceof HelpDisputedEvent e) {
                 writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
                         set("disputedAt", date(e.occurredAt())), set("disputeReason", e.reason()));

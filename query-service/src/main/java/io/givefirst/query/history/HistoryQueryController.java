@@ -47,15 +47,16 @@ class HistoryQueryController implements MemberData {
     }
 
     /**
-     * One act in a member's history. {@code verified}: help acknowledged or recorded by its receiver, a meeting
-     * confirmed, an introduction both accepted. {@code privateNote} is shown to its author only.
+     * One act in a member's history. {@code verified}: help acknowledged by its receiver or confirmed by its giver
+     * (ADR 18), a meeting confirmed, an introduction both accepted. {@code privateNote} is shown to its author only.
      */
     record HistoryEntry(String id, String kind, String role, String text, String status, boolean verified,
                         Instant occurredAt, Person counterpart, Person thirdParty, String helpKind, String summary,
                         String thanks, String privateNote) {
     }
 
-    @Operation(summary = "A member's contribution history, newest first, with cursor paging")
+    @Operation(summary = "A member's contribution history, newest first, with cursor paging: all of it for the member,"
+            + " for anyone else only what both sides agreed to (verified help, confirmed meetings, accepted introductions)")
     @GetMapping("/members/{memberId}/contributions")
     HistoryPage contributions(@AuthenticationPrincipal Jwt reader,
                               @PathVariable String memberId,
@@ -94,7 +95,8 @@ class HistoryQueryController implements MemberData {
     }
 
     private HistoryPage page(String memberId, String readerId, HistoryFilter filter, Cursor after, int limit) {
-        List<Document> documents = history.page(memberId, filter, after, limit + 1);
+        // another member sees only what both sides agreed to; the owner sees everything of their own
+        List<Document> documents = history.page(memberId, filter, memberId.equals(readerId), after, limit + 1);
         boolean more = documents.size() > limit;
         List<Document> page = more ? documents.subList(0, limit) : documents;
         Set<String> people = new HashSet<>();

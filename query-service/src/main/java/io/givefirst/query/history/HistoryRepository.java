@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 
 import io.givefirst.query.paging.Cursor;
@@ -29,9 +30,26 @@ class HistoryRepository {
         this.collections = generations.liveOf(ContributionHistoryProjection.NAME);
     }
 
-    /** One page of a member's history, newest first, strictly after {@code after} when given. */
-    List<Document> page(String memberId, HistoryFilter filter, Cursor after, int limit) {
+    /**
+     * The entries both sides agreed to, which are all another member may see: help acknowledged by its receiver or
+     * confirmed by its giver ({@code acknowledgedAt}; before ADR 18, recorded by its receiver) and not disputed,
+     * confirmed meetings, introductions both accepted. Card requests, follow-ups, unconfirmed meetings, claims,
+     * disputes and declined introductions are their owner's only.
+     */
+    static final Bson AGREED_BY_BOTH = or(
+            and(eq("kind", "HELP"), eq("disputedAt", null), or(eq("verifiedAtOnce", true), ne("acknowledgedAt", null))),
+            and(eq("kind", "MEETING"), ne("confirmedAt", null)),
+            and(eq("kind", "INTRODUCTION"), eq("declinedAt", null), or(ne("openedAt", null), ne("fruitfulAt", null))));
+
+    /**
+     * One page of a member's history, newest first, strictly after {@code after} when given; only what both sides
+     * agreed to unless {@code everything} (the member's own reading).
+     */
+    List<Document> page(String memberId, HistoryFilter filter, boolean everything, Cursor after, int limit) {
         List<Bson> conditions = new ArrayList<>(List.of(eq("memberId", memberId)));
+        if (!everything) {
+            conditions.add(AGREED_BY_BOTH);
+        }
         if (filter.kind() != null) {
             conditions.add(eq("kind", filter.kind()));
         }

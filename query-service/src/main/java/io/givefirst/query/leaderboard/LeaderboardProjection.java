@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Updates.set;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.replay.Generations;
@@ -59,6 +60,8 @@ public class LeaderboardProjection extends StreamProjection {
             if (event.payload() instanceof HelpGivenEvent e && e.verified()) {
                 help = new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId());
             } else if (event.payload() instanceof HelpAcknowledgedEvent e) {
+                help = new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId());
+            } else if (event.payload() instanceof HelpConfirmedEvent e) {
                 help = new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId());
             }
             if (help != null) {

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.introduction.IntroductionFruitfulEvent;
@@ -64,12 +65,18 @@ public class MemberStatsProjection extends StreamProjection {
         for (EventEnvelope event : events) {
             Object payload = event.payload();
             if (payload instanceof HelpGivenEvent e) {
-                add(writes, event, e.giverId(), "helpGiven", e.helpId());
+                // help its receiver recorded is the giver's only once they confirm it (ADR 18): not their claim
+                if (e.recordedBy().equals(e.giverId()) || e.verified()) {
+                    add(writes, event, e.giverId(), "helpGiven", e.helpId());
+                }
                 add(writes, event, e.receiverId(), "helpReceived", e.helpId());
                 if (e.verified()) {
                     verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
                 }
             } else if (payload instanceof HelpAcknowledgedEvent e) {
+                verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
+            } else if (payload instanceof HelpConfirmedEvent e) {
+                add(writes, event, e.giverId(), "helpGiven", e.helpId());
                 verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
             } else if (payload instanceof HelpDisputedEvent e) {
                 add(writes, event, e.giverId(), "helpGivenDisputed", e.helpId());

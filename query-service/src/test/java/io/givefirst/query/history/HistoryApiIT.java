@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.help.HelpKind;
 import io.givefirst.events.member.MemberJoinedEvent;
@@ -41,14 +42,18 @@ class HistoryApiIT extends QueryApiTestBase {
                 event(h1, "Help", 0, new HelpGivenEvent(h1, alice, bob, HelpKind.FEEDBACK, "Deck notes", alice, false, null,
                         T0.plusSeconds(60)))));
         String token = stack.issuer.tokenFor(bob);
+        String alicesToken = stack.issuer.tokenFor(alice);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode items = json.readTree(http.get("/members/" + alice + "/contributions", token).body()).get("items");
+            JsonNode items = json.readTree(http.get("/members/" + alice + "/contributions", alicesToken).body())
+                    .get("items");
             assertThat(items).hasSize(1);
             assertThat(items.get(0).get("text").asString()).isEqualTo("Gave help to Bob (unverified)");
         });
         JsonNode received = json.readTree(http.get("/members/" + bob + "/contributions", token).body()).get("items");
         assertThat(received.get(0).get("text").asString()).isEqualTo("Received help from Alice (unverified)");
+        assertThat(json.readTree(http.get("/members/" + alice + "/contributions", token).body()).get("items"))
+                .as("a claim is its author's until the other side agrees").isEmpty();
 
         publish(List.of(event(h1, "Help", 1, new HelpAcknowledgedEvent(h1, alice, bob, "Thanks", T0.plusSeconds(120)))));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -56,6 +61,34 @@ class HistoryApiIT extends QueryApiTestBase {
             assertThat(items.get(0).get("text").asString()).isEqualTo("Gave help to Bob");
             assertThat(items.get(0).get("verified").asBoolean()).isTrue();
         });
+    }
+
+    /** ADR 18: help its receiver recorded is the giver's — in their stats and for others to see — once confirmed. */
+    @Test
+    void helpItsReceiverRecordedCountsForTheGiverOnlyOnceTheyConfirmIt() {
+        String gina = "gina-" + UUID.randomUUID();
+        String rick = "rick-" + UUID.randomUUID();
+        String h = UUID.randomUUID().toString();
+        publish(List.of(
+                event(gina, "Member", 0, new MemberJoinedEvent(gina, "Gina", "", List.of(), null, T0)),
+                event(rick, "Member", 0, new MemberJoinedEvent(rick, "Rick", "", List.of(), null, T0)),
+                event(h, "Help", 0, new HelpGivenEvent(h, gina, rick, HelpKind.IDEA, "A pricing idea", rick, false, null,
+                        T0.plusSeconds(60)))));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                get("/members/" + rick + "/stats", rick).at("/helpReceived/total").asInt()).isEqualTo(1));
+        JsonNode before = get("/members/" + gina + "/stats", gina).get("helpGiven");
+        assertThat(before.get("claimed").asInt()).as("not Gina's claim").isZero();
+        assertThat(before.get("verified").asInt()).isZero();
+        assertThat(get("/members/" + gina + "/contributions", gina).get("items")).extracting(i -> i.get("text").asString())
+                .containsExactly("Gave help to Rick (unverified)");
+        assertThat(get("/members/" + gina + "/contributions", rick).get("items")).as("not agreed yet").isEmpty();
+
+        publish(List.of(event(h, "Help", 1, new HelpConfirmedEvent(h, gina, rick, T0.plusSeconds(120)))));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                get("/members/" + gina + "/stats", gina).at("/helpGiven/verified").asInt()).isEqualTo(1));
+        assertThat(get("/members/" + gina + "/stats", gina).at("/helpGiven/claimed").asInt()).isZero();
+        assertThat(get("/members/" + gina + "/contributions", rick).get("items")).extracting(i -> i.get("text").asString())
+                .containsExactly("Gave help to Rick");
     }
 
     @Test

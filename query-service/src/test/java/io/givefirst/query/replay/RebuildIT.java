@@ -197,6 +197,14 @@ class RebuildIT extends QueryApiTestBase {
         assertThat(get("/members/" + prefix + "4999", "x").get("displayName").asString()).isEqualTo("Member 4999");
         assertThat(status()).filteredOn(p -> p.get("name").asString().equals("member-profiles"))
                 .singleElement().satisfies(p -> assertThat(p.get("state").asString()).isEqualTo("CANCELLED"));
+
+        // both admin actions on record, with the admin's subject, newest first
+        JsonNode actions = json.readTree(http.get("/admin/audit?limit=2", admin()).body());
+        assertThat(actions).extracting(a -> a.get("method").asString() + " " + a.get("path").asString() + " "
+                + a.get("subject").asString() + " " + a.get("status").asInt())
+                .containsExactly("DELETE /admin/projections/rebuild ops 200",
+                        "POST /admin/projections/rebuild ops 202");
+        assertThat(actions.get(1).get("body").asString()).contains("member-profiles");
     }
 
     @Test

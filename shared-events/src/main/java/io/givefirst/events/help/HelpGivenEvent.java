@@ -9,13 +9,15 @@ import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
 /**
- * One member helped another. Recorded by the giver it is a claim ({@code verified = false}) until the
- * receiver acknowledges it; recorded by the receiver it is verified at once.
+ * One member helped another. Recorded by the giver it is a claim ({@code verified = false}) until the receiver
+ * acknowledges it; recorded by the receiver it awaits the giver's confirmation ({@link HelpConfirmedEvent}, ADR 18) —
+ * events stored before that rule say {@code verified = true} and stay verified.
  * {@code answersNeedId}, when present, is the receiver's open need this help answers.
  */
 @EventType(value = "givefirst.help.given",
-        meaning = "One member helped another. Recorded by the giver it is an unverified claim; "
-                + "recorded by the receiver it is verified at once.",
+        meaning = "One member helped another. Recorded by the giver it is an unverified claim until the receiver "
+                + "acknowledges it; recorded by the receiver it is unverified until the giver confirms it "
+                + "(verified = true only in events stored before that rule).",
         emittedWhen = "POST /help (by the giver) or POST /help/received (by the receiver)")
 @Revision("1")
 public record HelpGivenEvent(String helpId, String giverId, String receiverId, HelpKind kind,

@@ -2,6 +2,7 @@ package io.givefirst.events.wire;
 
 import io.givefirst.events.EventType;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.introduction.IntroductionAcceptedEvent;
@@ -37,7 +38,7 @@ public final class EventTypes {
             NeedPostedEvent.class, NeedResolvedEvent.class, OfferPostedEvent.class, OfferWithdrawnEvent.class,
             CardRequestedEvent.class,
             MeetingRecordedEvent.class, MeetingConfirmedEvent.class, MeetingFollowedUpEvent.class,
-            HelpGivenEvent.class, HelpAcknowledgedEvent.class, HelpDisputedEvent.class,
+            HelpGivenEvent.class, HelpAcknowledgedEvent.class, HelpConfirmedEvent.class, HelpDisputedEvent.class,
             IntroductionMadeEvent.class, IntroductionAcceptedEvent.class, IntroductionDeclinedEvent.class,
             IntroductionOpenedEvent.class, IntroductionFruitfulEvent.class);
 

@@ -2,6 +2,7 @@ package io.givefirst.events.wire;
 
 import io.givefirst.events.DomainEvent;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
+import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
 import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.help.HelpKind;
@@ -59,6 +60,7 @@ final class EventExamples {
             entry(new MeetingFollowedUpEvent(MEETING, "alice", "bob", "Sent my investor list", AT), "Meeting", MEETING, 2),
             entry(new HelpGivenEvent(HELP, "alice", "bob", HelpKind.FEEDBACK, "Went through the deck slide by slide", "alice", false, "n-42", AT), "Help", HELP, 0),
             entry(new HelpAcknowledgedEvent(HELP, "alice", "bob", "It changed my pitch", AT), "Help", HELP, 1),
+            entry(new HelpConfirmedEvent(HELP, "alice", "bob", AT), "Help", HELP, 1),
             entry(new HelpDisputedEvent(HELP, "alice", "bob", "We never talked about the deck", AT), "Help", HELP, 1),
             entry(new IntroductionMadeEvent(INTRO, "alice", "bob", "carol", "Bob builds batteries; Carol invests in storage", AT), "Introduction", INTRO, 0),
             entry(new IntroductionAcceptedEvent(INTRO, "bob", "alice", "bob", "carol", AT), "Introduction", INTRO, 1),

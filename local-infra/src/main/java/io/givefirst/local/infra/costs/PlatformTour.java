@@ -65,7 +65,9 @@ public final class PlatformTour {
         act(ben, "/help/" + help + "/acknowledgement", "{\"thanks\":\"Thanks\"}");
         String disputed = field(act(cat, "/help", "{\"receiverId\":\"" + dan + "\",\"kind\":\"IDEA\",\"summary\":\"An idea\"}"), "helpId");
         act(dan, "/help/" + disputed + "/dispute", "{\"reason\":\"Never happened\"}");
-        act(dan, "/help/received", "{\"giverId\":\"" + ann + "\",\"kind\":\"RESOURCE\",\"summary\":\"A contact list\"}");
+        String paidForward = field(act(dan, "/help/received",
+                "{\"giverId\":\"" + ann + "\",\"kind\":\"RESOURCE\",\"summary\":\"A contact list\"}"), "helpId");
+        act(ann, "/help/" + paidForward + "/confirmation", null);
         String intro = field(act(ann, "/introductions", "{\"firstMemberId\":\"" + ben + "\",\"secondMemberId\":\"" + cat + "\",\"reason\":\"Batteries and capital\"}"), "introductionId");
         act(ben, "/introductions/" + intro + "/acceptance", null);
         act(cat, "/introductions/" + intro + "/acceptance", null);
@@ -100,6 +102,11 @@ public final class PlatformTour {
         query(dan, "/feed?limit=3&cursor=" + feed);
         query(ben, "/members/me/export");
         check(queries.get("/admin/projections", admin));
+        // an admin action on each service (nothing is parked, so nothing is retried), and the record of it
+        check(commands.post("/admin/relay/dead-letters/retry", admin, null));
+        check(queries.post("/admin/dead-letters/retry?projection=member-stats", admin, null));
+        check(commands.get("/admin/audit?limit=10", admin));
+        check(queries.get("/admin/audit?limit=10", admin));
         act(dan, "/members/me/erasure", null); // last: Dan's texts are unreadable from here on
     }
 
