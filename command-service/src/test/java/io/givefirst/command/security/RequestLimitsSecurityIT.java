@@ -11,11 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OWASP API Security Top 10 (2023) <b>API4 Unrestricted Resource Consumption</b>: a body over 64 KiB is refused
- * before anything reads it — declared or chunked, with a token or without — and within the cap Jackson's read
- * constraints refuse absurd nesting and numbers. Nothing is stored.
+ * before anything reads it — declared or chunked, with a token or without — and within the cap the JSON parser's
+ * constraints (tighter than Jackson's defaults) refuse absurd nesting and numbers. Nothing is stored.
  */
 class RequestLimitsSecurityIT extends ApiTestBase {
     private final HttpClient client = HttpClient.newHttpClient();
@@ -63,5 +66,18 @@ class RequestLimitsSecurityIT extends ApiTestBase {
         assertProblem(post(token("eve-nested"), HttpRequest.BodyPublishers.ofString(nested)), 400, "malformed-request");
         String number = "{\"displayName\":\"Eve\",\"headline\":" + "9".repeat(5_000) + "}";
         assertProblem(post(token("eve-number"), HttpRequest.BodyPublishers.ofString(number)), 400, "malformed-request");
+    }
+
+    @Autowired
+    JsonMapper mapper;
+
+    @Test
+    void theServiceReadsJsonUnderItsOwnConstraintsNotJacksonsLooserDefaults() {
+        var constraints = mapper.tokenStreamFactory().streamReadConstraints();
+        assertThat(constraints.getMaxNestingDepth()).isEqualTo(RequestLimits.READ_CONSTRAINTS.getMaxNestingDepth())
+                .isLessThan(StreamReadConstraints.defaults().getMaxNestingDepth());
+        assertThat(constraints.getMaxNumberLength()).isEqualTo(RequestLimits.READ_CONSTRAINTS.getMaxNumberLength())
+                .isLessThan(StreamReadConstraints.defaults().getMaxNumberLength());
+        assertThat(constraints.getMaxNameLength()).isEqualTo(RequestLimits.READ_CONSTRAINTS.getMaxNameLength());
     }
 }

@@ -23,11 +23,25 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private KafkaRaftServer server;
+    /** Settings that make clients authenticate (SASL listener, authorizer, …); empty: a plain broker. */
+    private final Properties security = new Properties();
+    private final java.util.List<String> scramUsers = new java.util.ArrayList<>();
 
     public KafkaBroker(Path logDir, int port) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = FreePorts.pick();
+    }
+
+    /**
+     * A broker whose clients authenticate with SASL/SCRAM-SHA-512 on its port and are authorised by ACLs: {@code
+     * settings} are the broker's security settings (what deploy/kafka/server.properties holds, with the inter-broker
+     * login), {@code users} the SCRAM users (name → password) created when the log directory is formatted.
+     */
+    public KafkaBroker secured(Properties settings, java.util.Map<String, String> users) {
+        security.putAll(settings);
+        users.forEach((name, password) -> scramUsers.add("SCRAM-SHA-512=[name=" + name + ",password=" + password + "]"));
+        return this;
     }
 
     /** Formats the log directory on first use (idempotently), then starts the broker and waits for it. */
@@ -78,6 +92,7 @@ public final class KafkaBroker implements AutoCloseable {
                 .setMetadataLogDirectory(logDir.toString())
                 .setControllerListenerName("CONTROLLER")
                 .setIgnoreFormatted(true)
+                .setScramArguments(scramUsers)
                 .run();
     }
 
@@ -102,6 +117,11 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         // topics are created by the platform with explicit settings, never by accident
         p.put("auto.create.topics.enable", "false");
+        if (!security.isEmpty()) {
+            p.putAll(security);
+            p.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+            p.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
+        }
         return p;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -47,13 +49,14 @@ public class Rebuilds {
     private final EventStream stream;
     private final DeadLetters deadLetters;
     private final UnknownTypes unknownTypes;
-    private final String bootstrapServers;
+    /** The service's Kafka consumer settings (servers, security): a rebuild reads as the listeners do. */
+    private final Map<String, Object> consumerSettings;
     private final String topic;
     private final Shapes shapes;
 
     Rebuilds(List<Projection> projections, Generations generations, MongoDatabase readDatabase, EventStream stream,
              DeadLetters deadLetters, UnknownTypes unknownTypes,
-             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, @Value("${givefirst.topic}") String topic,
+             KafkaProperties kafka, @Value("${givefirst.topic}") String topic,
              @Value("${givefirst.rebuild.lease:PT30S}") Duration lease, Clock clock, Shapes shapes) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.generations = generations;
@@ -62,7 +65,7 @@ public class Rebuilds {
         this.stream = stream;
         this.deadLetters = deadLetters;
         this.unknownTypes = unknownTypes;
-        this.bootstrapServers = bootstrapServers;
+        this.consumerSettings = kafka.buildConsumerProperties();
         this.topic = topic;
         this.shapes = shapes;
     }
@@ -360,11 +363,11 @@ public class Rebuilds {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> settings = new HashMap<>(consumerSettings);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG); // partitions are assigned; no group commits anything
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static void awaitEnd(Rebuild rebuild) {
