@@ -71,7 +71,9 @@ public final class LocalStack implements AutoCloseable {
                 "GIVEFIRST_PERSONAL_KEK", data.resolve("keys").resolve("personal-kek.json").toString(),
                 "GIVEFIRST_PRIVATE_KEK", data.resolve("keys").resolve("private-kek.json").toString(),
                 // this machine only, unless told otherwise (Kafka, MongoDB and the issuer listen on localhost)
-                "SERVER_ADDRESS", bindAddress());
+                "SERVER_ADDRESS", bindAddress(),
+                // a portal served on this machine (any port) may call the APIs from a browser
+                "GIVEFIRST_CORS_ORIGINS", "http://localhost:*,http://127.0.0.1:*");
         services.add(ServiceProcess.start("command-service", settings.servicesDir().resolve("command-service.jar"),
                 settings.commandPort(), environment, settings.serviceLogs()));
         services.add(ServiceProcess.start("query-service", settings.servicesDir().resolve("query-service.jar"),

@@ -109,7 +109,8 @@ class DeploymentSecurityTest {
     @Test
     void kafkaRequiresScramAndGrantsNothingWithoutAnAcl() throws IOException {
         Properties kafka = kafkaSettings();
-        assertThat(kafka.getProperty("listeners")).isEqualTo("SASL_PLAINTEXT://:9092,CONTROLLER://:9093");
+        assertThat(kafka.getProperty("listeners")).as("the controller listener on the container's loopback only")
+                .isEqualTo("SASL_PLAINTEXT://:9092,CONTROLLER://localhost:9093");
         assertThat(kafka.getProperty("advertised.listeners")).isEqualTo("SASL_PLAINTEXT://kafka:9092");
         assertThat(kafka.getProperty("sasl.enabled.mechanisms")).isEqualTo("SCRAM-SHA-512");
         assertThat(kafka.getProperty("authorizer.class.name")).endsWith("StandardAuthorizer");

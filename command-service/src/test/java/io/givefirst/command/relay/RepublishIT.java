@@ -76,6 +76,10 @@ class RepublishIT extends ApiTestBase {
         assertThat(started.get("subject").asString()).isEqualTo("ops");
         assertThat(started.get("path").asString()).isEqualTo("/admin/relay/republish");
         assertThat(http.get("/admin/audit", token(carol)).statusCode()).as("not for members").isEqualTo(403);
+        // an encoded path reaches the same action, and the same record
+        assertThat(http.post("/%61dmin/relay/dead-letters/retry", admin, null).statusCode()).isEqualTo(200);
+        assertThat(json.readTree(http.get("/admin/audit?limit=1", admin).body()).get(0).get("path").asString())
+                .isEqualTo("/admin/relay/dead-letters/retry");
     }
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(TopicReader reader, String key) {

@@ -68,7 +68,9 @@ public final class TestStack {
                 "GIVEFIRST_PRIVATE_KEK", keys.resolve("private-kek.json").toString(),
                 // tests' members act far faster than people; RateLimitSecurityIT runs with the limits it checks
                 "GIVEFIRST_RATE_WRITES_PER_MINUTE", "1000000",
-                "GIVEFIRST_RATE_EXPENSIVE_READS_PER_MINUTE", "1000000");
+                "GIVEFIRST_RATE_EXPENSIVE_READS_PER_MINUTE", "1000000",
+                // as the embedded default: a portal served on this machine may call the APIs
+                "GIVEFIRST_CORS_ORIGINS", "http://localhost:*");
     }
 
     public void stop() {

@@ -5,6 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.givefirst.shared.web.BufferedRequest;
+import io.givefirst.shared.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.bson.conversions.Bson;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,19 +33,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingRequestWrapper;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Every admin action — any request under {@code /admin/**} that is not a read — is recorded with the admin's subject,
- * what was asked (method, path, query, the first 2 KiB of the body) and how it was answered, in the service's own
- * {@code admin_audit} collection; {@code GET /admin/audit} lists them, newest first. One filter for every admin
- * endpoint there is and will be: an action cannot forget to record itself.
+ * Every admin action — any request under {@code /admin/**} that is not a read — is recorded with the admin's subject
+ * and what was asked (method, path, query, its body: at most 2 KiB, admin requests are small) before it runs, and how
+ * it was answered after, in the service's own {@code admin_audit} collection; {@code GET /admin/audit} lists them,
+ * newest first. One filter for every admin endpoint there is and will be: an action cannot forget to record itself,
+ * and one that cannot be recorded does not run.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(AdminAudit.Api.class)
 public class AdminAudit {
     public static final String COLLECTION = "admin_audit";
     private static final int BODY_KEPT = 2048;
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> adminAuditFilter(MongoDatabase database, Clock clock) {
@@ -62,10 +68,11 @@ public class AdminAudit {
             this.clock = clock;
         }
 
+        /** Reads are not actions; the path as Spring Security and MVC see it (decoded: {@code /%61dmin/} too). */
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
-                    || !request.getRequestURI().startsWith("/admin/");
+            return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) || "OPTIONS".equals(
+                    request.getMethod()) || !PATHS.getPathWithinApplication(request).startsWith("/admin/");
         }
 
         @Override
@@ -75,24 +82,30 @@ public class AdminAudit {
                 chain.doFilter(request, response); // refused by the security rules; nothing was done
                 return;
             }
-            ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, BODY_KEPT);
-            Instant at = clock.instant();
+            // on record before it runs — an action that cannot be recorded does not run — then with its outcome
+            byte[] body = request.getInputStream().readNBytes(BODY_KEPT);
+            boolean whole = request.getInputStream().read() == -1;
+            if (!whole) {
+                Problems.write(response, 413, "admin-body-too-large", "Admin request too large",
+                        "an admin request body may hold at most " + BODY_KEPT + " bytes");
+                return;
+            }
+            ObjectId id = new ObjectId();
+            audit.insertOne(new Document("_id", id).append("at", Date.from(clock.instant()))
+                    .append("subject", admin.getName()).append("method", request.getMethod())
+                    .append("path", PATHS.getPathWithinApplication(request)).append("query", request.getQueryString())
+                    .append("body", body.length == 0 ? null : new String(body, StandardCharsets.UTF_8)));
             try {
-                chain.doFilter(cached, response);
+                chain.doFilter(new BufferedRequest(request, body), response);
             } finally {
-                byte[] body = cached.getContentAsByteArray();
-                audit.insertOne(new Document("at", Date.from(at)).append("subject", admin.getName())
-                        .append("method", request.getMethod()).append("path", request.getRequestURI())
-                        .append("query", request.getQueryString())
-                        .append("body", body.length == 0 ? null : new String(body, StandardCharsets.UTF_8))
-                        .append("status", response.getStatus()));
+                audit.updateOne(Filters.eq("_id", id), Updates.set("status", response.getStatus()));
             }
         }
     }
 
-    /** One recorded admin action. */
+    /** One recorded admin action; {@code status} is absent while it runs, or when its instance died running it. */
     public record Action(Instant at, String subject, String method, String path, String query, String body,
-                         int status) {
+                         Integer status) {
     }
 
     @RestController
@@ -113,7 +126,7 @@ public class AdminAudit {
             Bson filter = before == null ? new Document() : Filters.lt("at", Date.from(before));
             return audit.find(filter).sort(Sorts.descending("at")).limit(limit).map(d -> new Action(
                     d.getDate("at").toInstant(), d.getString("subject"), d.getString("method"), d.getString("path"),
-                    d.getString("query"), d.getString("body"), d.getInteger("status", 0))).into(new ArrayList<>());
+                    d.getString("query"), d.getString("body"), d.getInteger("status"))).into(new ArrayList<>());
         }
     }
 }

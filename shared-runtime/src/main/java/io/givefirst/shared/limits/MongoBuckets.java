@@ -34,7 +34,7 @@ public final class MongoBuckets extends AbstractCompareAndSwapBasedProxyManager<
     private final MongoCollection<Document> buckets;
 
     public MongoBuckets(MongoDatabase database) {
-        super(ClientSideConfig.getDefault());
+        super(ClientSideConfig.getDefault().withRequestTimeout(RateLimitFilter.CONTENTION));
         this.buckets = database.getCollection(COLLECTION);
         buckets.createIndex(Indexes.ascending(TOUCHED), new IndexOptions().expireAfter(1L, TimeUnit.DAYS));
     }

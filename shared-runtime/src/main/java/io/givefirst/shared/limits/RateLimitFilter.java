@@ -2,6 +2,7 @@ package io.givefirst.shared.limits;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.givefirst.shared.web.Problems;
 import jakarta.servlet.FilterChain;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.web.util.UrlPathHelper;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +29,9 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     public static final String RULE = "too-many-requests";
     private final ProxyManager<String> buckets;
     private final List<RateLimit> limits;
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+    /** How long a member's requests may race for their own bucket before being answered "retry in a second". */
+    static final java.time.Duration CONTENTION = java.time.Duration.ofSeconds(2);
     private final AntPathMatcher paths = new AntPathMatcher();
 
     public RateLimitFilter(ProxyManager<String> buckets, List<RateLimit> limits) {
@@ -40,10 +45,8 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken member) {
             for (RateLimit limit : limits) {
                 if (applies(limit, request)) {
-                    ConsumptionProbe probe = buckets.builder().build(limit.name() + ":" + member.getName(),
-                            () -> configuration(limit)).tryConsumeAndReturnRemaining(1);
-                    if (!probe.isConsumed()) {
-                        long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+                    long seconds = secondsToWait(limit, member.getName());
+                    if (seconds > 0) {
                         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                         Problems.write(response, 429, RULE, "Too many requests", "at most " + limit.perMinute()
                                 + " " + limit.name() + " per member and minute; retry in " + seconds + " s");
@@ -55,9 +58,31 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * Takes a token from the member's bucket: 0 when there was one, else the seconds until there is. The bucket's
+     * configuration carries the limit as its version, so a changed limit replaces the stored one at once. Members
+     * racing for their own bucket beyond {@link #CONTENTION} are told to come back in a second.
+     */
+    private long secondsToWait(RateLimit limit, String member) {
+        try {
+            ConsumptionProbe probe = buckets.builder()
+                    .withImplicitConfigurationReplacement(limit.perMinute(), TokensInheritanceStrategy.AS_IS)
+                    .build(limit.name() + ":" + member, () -> configuration(limit)).tryConsumeAndReturnRemaining(1);
+            return probe.isConsumed() ? 0
+                    : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+        } catch (io.github.bucket4j.TimeoutException contended) {
+            return 1;
+        }
+    }
+
+    /**
+     * Whether a request counts against a limit: its method (HEAD runs a GET's handler, so it counts as one) and its
+     * path as Spring MVC and Spring Security see it — decoded, so {@code /leaderboar%64} is {@code /leaderboard}.
+     */
     private boolean applies(RateLimit limit, HttpServletRequest request) {
-        return limit.methods().contains(request.getMethod())
-                && limit.paths().stream().anyMatch(pattern -> paths.match(pattern, request.getRequestURI()));
+        String method = "HEAD".equals(request.getMethod()) ? "GET" : request.getMethod();
+        String path = PATHS.getPathWithinApplication(request);
+        return limit.methods().contains(method) && limit.paths().stream().anyMatch(pattern -> paths.match(pattern, path));
     }
 
     private static BucketConfiguration configuration(RateLimit limit) {

@@ -20,6 +20,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Both services' HTTP security, one home: every request carries a bearer JWT whose subject is the acting member —
@@ -37,12 +40,13 @@ public class ApiSecurity {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenSettings tokens,
+    SecurityFilterChain api(HttpSecurity http, TokenSettings tokens, CorsConfigurationSource corsOrigins,
                             @Value("${givefirst.security.open-paths:}") List<String> openPaths) throws Exception {
         List<String> open = new ArrayList<>(List.of("/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"));
         openPaths.stream().filter(path -> !path.isBlank()).forEach(open::add);
-        http.csrf(csrf -> csrf.disable())
+        http.cors(cors -> cors.configurationSource(corsOrigins))
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(open.toArray(String[]::new)).permitAll()
@@ -50,6 +54,24 @@ public class ApiSecurity {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(roles(tokens.rolesClaim()))));
         return http.build();
+    }
+
+    /**
+     * Browsers on these origins may call the API ({@code GIVEFIRST_CORS_ORIGINS}: comma-separated origin patterns,
+     * e.g. {@code https://portal.example.org} or {@code http://localhost:*}; none by default). Preflights are answered
+     * before authentication; the headers a portal needs are allowed and exposed.
+     */
+    @Bean
+    CorsConfigurationSource corsOrigins(@Value("${GIVEFIRST_CORS_ORIGINS:}") List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        origins.stream().map(String::strip).filter(origin -> !origin.isEmpty()).forEach(cors::addAllowedOriginPattern);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "If-None-Match"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "Idempotent-Replayed"));
+        cors.setMaxAge(3600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
     }
 
     /** Spring Security's decoder for the JWK set, RS256 only; issuer, audience and a present, unexpired expiry. */
