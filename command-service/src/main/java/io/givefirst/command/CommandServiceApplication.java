@@ -1,6 +1,7 @@
 package io.givefirst.command;
 
 import io.givefirst.shared.audit.AdminAudit;
+import io.givefirst.shared.health.ServiceHealth;
 import io.givefirst.shared.limits.RateLimits;
 import io.givefirst.shared.security.ApiSecurity;
 import io.givefirst.shared.web.RequestLimits;
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side: REST commands → Axon aggregates → MongoDB event store → relay to Kafka. */
 @SpringBootApplication
-@Import({ApiSecurity.class, RequestLimits.class, RateLimits.class, AdminAudit.class})
+@Import({ApiSecurity.class, RequestLimits.class, RateLimits.class, AdminAudit.class, ServiceHealth.class})
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
     /** Own config name, so that this service never reads the query service's settings on a shared classpath. */

@@ -1,6 +1,7 @@
 package io.givefirst.query;
 
 import io.givefirst.shared.audit.AdminAudit;
+import io.givefirst.shared.health.ServiceHealth;
 import io.givefirst.shared.limits.RateLimits;
 import io.givefirst.shared.security.ApiSecurity;
 import io.givefirst.shared.web.RequestLimits;
@@ -12,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The read side: Kafka → projections → MongoDB read models → query API. It never reads the event store. */
 @SpringBootApplication
-@Import({ApiSecurity.class, RequestLimits.class, RateLimits.class, AdminAudit.class})
+@Import({ApiSecurity.class, RequestLimits.class, RateLimits.class, AdminAudit.class, ServiceHealth.class})
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class QueryServiceApplication {

@@ -30,7 +30,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     private final ProxyManager<String> buckets;
     private final List<RateLimit> limits;
     private static final UrlPathHelper PATHS = new UrlPathHelper();
-    /** How long a member's requests may race for their own bucket before being answered "retry in a second". */
+    /** How long taking a token may last (a slow database, or a member's requests racing for their own bucket). */
     static final java.time.Duration CONTENTION = java.time.Duration.ofSeconds(2);
     private final AntPathMatcher paths = new AntPathMatcher();
 
@@ -45,7 +45,17 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken member) {
             for (RateLimit limit : limits) {
                 if (applies(limit, request)) {
-                    long seconds = secondsToWait(limit, member.getName());
+                    long seconds;
+                    try {
+                        seconds = secondsToWait(limit, member.getName());
+                    } catch (io.github.bucket4j.TimeoutException | com.mongodb.MongoException unavailable) {
+                        // the buckets' database is away or slower than CONTENTION: nothing is wrong with the
+                        // member's pace, the service cannot check it now — as any other write would meet it
+                        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                        Problems.write(response, 503, "temporarily-unavailable", "Temporarily unavailable",
+                                "the rate limits cannot be checked right now; retry in a moment");
+                        return;
+                    }
                     if (seconds > 0) {
                         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                         Problems.write(response, 429, RULE, "Too many requests", "at most " + limit.perMinute()
@@ -60,19 +70,15 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
     /**
      * Takes a token from the member's bucket: 0 when there was one, else the seconds until there is. The bucket's
-     * configuration carries the limit as its version, so a changed limit replaces the stored one at once. Members
-     * racing for their own bucket beyond {@link #CONTENTION} are told to come back in a second.
+     * configuration carries the limit as its version, so a changed limit replaces the stored one at once.
+     *
+     * @throws io.github.bucket4j.TimeoutException when the bucket cannot be read and swapped within {@link #CONTENTION}
      */
     private long secondsToWait(RateLimit limit, String member) {
-        try {
-            ConsumptionProbe probe = buckets.builder()
-                    .withImplicitConfigurationReplacement(limit.perMinute(), TokensInheritanceStrategy.AS_IS)
-                    .build(limit.name() + ":" + member, () -> configuration(limit)).tryConsumeAndReturnRemaining(1);
-            return probe.isConsumed() ? 0
-                    : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
-        } catch (io.github.bucket4j.TimeoutException contended) {
-            return 1;
-        }
+        ConsumptionProbe probe = buckets.builder()
+                .withImplicitConfigurationReplacement(limit.perMinute(), TokensInheritanceStrategy.AS_IS)
+                .build(limit.name() + ":" + member, () -> configuration(limit)).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
     }
 
     /**
