@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Members act through both at once; every event stored must be on the topic, in its aggregate's order, and an
  * introduction whose steps went through different instances must become fruitful. Then the query-service
  * instance running a rebuild is killed and started again: exactly one new generation of each read model goes
- * live, and it answers as the read models built while the members acted.
+ * live, and it answers as the read models built while the members acted. A write's Consistency-Token is answered by
+ * either query instance, during a rebuild too.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
@@ -291,6 +292,53 @@ class ScaleOutIT {
             assertThat(history).contains("Received help from Former member").doesNotContain("Gina", "Queen bee");
             assertThat(query.get("/members/" + gina, token(hugo)).body()).doesNotContain("Gina", "Beekeeper");
         }));
+    }
+
+    /**
+     * Read your own writes across instances: each write goes through one command-service, its query with the write's
+     * Consistency-Token through either query-service — while a rebuild runs, so the live generation is what answers.
+     */
+    @Test
+    @Order(6)
+    void aWritesConsistencyTokenIsAnsweredByEitherQueryInstanceEvenDuringARebuild() {
+        String giver = "rw-giver-" + System.nanoTime();
+        String receiver = "rw-receiver-" + System.nanoTime();
+        created(onTime.post("/members", token(giver), "{\"displayName\":\"Giver\"}"), "memberId");
+        created(late.post("/members", token(receiver), "{\"displayName\":\"Receiver\"}"), "memberId");
+        Http one = queryHttp("query-service-1");
+        Http two = queryHttp("query-service-2");
+        try (MongoClient mongo = MongoClients.create(stack.mongo.uri(""))) {
+            MongoCollection<Document> control = mongo.getDatabase("givefirst-read").getCollection("projection_generations");
+            HttpResponse<String> started = one.post("/admin/projections/rebuild", stack.issuer.adminTokenFor("ops"), "{}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            int duringRebuild = 0;
+            for (int i = 0; i < 30; i++) {
+                HttpResponse<String> given = (i % 2 == 0 ? onTime : late).post("/help", token(giver),
+                        "{\"receiverId\":\"" + receiver + "\",\"kind\":\"IDEA\",\"summary\":\"Idea number " + i + "\"}");
+                created(given, "helpId");
+                String consistency = given.headers().firstValue("Consistency-Token").orElseThrow();
+                HttpResponse<String> history = (i % 2 == 0 ? two : one).get("/members/" + giver
+                        + "/contributions?kind=HELP&limit=100", token(giver), Map.of("Consistency-Token", consistency));
+                assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+                List<String> summaries = new ArrayList<>();
+                json.readTree(history.body()).get("items").forEach(item -> summaries.add(item.get("summary").asString()));
+                assertThat(summaries).as("the help just given, at once").contains("Idea number " + i);
+                duringRebuild += control.countDocuments(Filters.exists("building")) > 0 ? 1 : 0;
+            }
+            assertThat(duringRebuild).as("writes read back while the rebuild ran").isPositive();
+
+            String ahead = "v1~" + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(giver.getBytes(StandardCharsets.UTF_8)) + ".1000";
+            HttpResponse<String> notYet = one.get("/members/" + giver, token(giver), Map.of("Consistency-Token", ahead));
+            assertThat(notYet.statusCode()).as("a write the read model has not applied").isEqualTo(503);
+            assertThat(notYet.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(json.readTree(notYet.body()).get("rule").asString()).isEqualTo("consistency-not-reached");
+            HttpResponse<String> forged = two.get("/members/" + giver, token(giver), Map.of("Consistency-Token", "v1~%%"));
+            assertThat(forged.statusCode()).isEqualTo(400);
+            assertThat(json.readTree(forged.body()).get("rule").asString()).isEqualTo("invalid-consistency-token");
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(control.countDocuments(Filters.exists("building"))).as("the rebuild ends").isZero());
+        }
     }
 
     private static void act(Runnable round, AtomicInteger refused) {

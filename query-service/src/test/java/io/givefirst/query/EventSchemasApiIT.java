@@ -27,4 +27,21 @@ class EventSchemasApiIT extends QueryApiTestBase {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json.readTree(unknown.body()).get("rule").asString()).isEqualTo("unknown-event-type");
     }
+
+    @Test
+    void theAsyncApiDocumentDescribesEveryTypeWithTheSchemaServedForIt() {
+        HttpResponse<String> served = http.get("/events/asyncapi.json", null);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonNode asyncApi = json.readTree(served.body());
+        assertThat(asyncApi.get("asyncapi").asString()).isEqualTo("3.0.0");
+        assertThat(asyncApi.at("/channels/events/address").asString()).isEqualTo("givefirst.events");
+        JsonNode list = json.readTree(http.get("/events/schemas", null).body());
+        assertThat(asyncApi.at("/components/messages").propertyNames())
+                .containsExactlyElementsOf(list.valueStream().map(t -> t.get("type").asString()).toList());
+        JsonNode schema = json.readTree(http.get("/events/schemas/givefirst.help.given.v1", null).body());
+        assertThat(asyncApi.at("/components/messages/givefirst.help.given.v1/payload/properties"))
+                .isEqualTo(schema.get("properties"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.givefirst.command.config;
 
+import io.givefirst.command.consistency.WrittenPositions;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -14,9 +15,13 @@ class CommandGatewayConfig {
         return new ConflictRetry();
     }
 
-    /** Axon's gateway, retrying commands that lost a concurrency race (see {@link ConflictRetry}). */
+    /**
+     * Axon's gateway, retrying commands that lost a concurrency race (see {@link ConflictRetry}) and tagging each with
+     * the HTTP request it serves, for the request's {@code Consistency-Token} ({@link WrittenPositions}).
+     */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, ConflictRetry conflictRetry) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(conflictRetry).build();
+    CommandGateway commandGateway(CommandBus commandBus, ConflictRetry conflictRetry, WrittenPositions written) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(conflictRetry)
+                .dispatchInterceptors(written).build();
     }
 }

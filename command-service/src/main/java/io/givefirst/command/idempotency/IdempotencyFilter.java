@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.givefirst.shared.consistency.ConsistencyToken;
 import io.givefirst.shared.web.BufferedRequest;
 import io.givefirst.shared.web.Problems;
 import java.io.IOException;
@@ -85,7 +86,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 store.outcomeUnknown(id);
             } else {
                 store.complete(id, recorded.getStatus(), recorded.getContentType(),
-                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getContentAsByteArray());
+                        recorded.getHeader(HttpHeaders.LOCATION), recorded.getHeader(ConsistencyToken.HEADER),
+                        recorded.getContentAsByteArray());
             }
         } finally {
             store.release(id);
@@ -108,6 +110,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (earlier.location() != null) {
                 response.setHeader(HttpHeaders.LOCATION, earlier.location());
+            }
+            if (earlier.consistencyToken() != null) {
+                response.setHeader(ConsistencyToken.HEADER, earlier.consistencyToken());
             }
             response.setHeader(REPLAYED, "true");
             response.getOutputStream().write(earlier.body());

@@ -42,8 +42,12 @@ class IdempotencyStore {
     static final Duration ABANDONED = Duration.ofMinutes(2);
     private static final String IDS_WITH_TIME = "idsWithTime";
 
-    /** What a key holds: the request it was first used for and, once answered, the answer. */
-    record Record(String fingerprint, boolean done, int status, String contentType, String location, byte[] body) {
+    /**
+     * What a key holds: the request it was first used for and, once answered, the answer (with the headers a client
+     * acts on: {@code Location}, {@code Consistency-Token}).
+     */
+    record Record(String fingerprint, boolean done, int status, String contentType, String location,
+                  String consistencyToken, byte[] body) {
     }
 
     private final MongoCollection<Document> keys;
@@ -119,10 +123,10 @@ class IdempotencyStore {
         running.remove(id);
     }
 
-    void complete(String id, int status, String contentType, String location, byte[] body) {
+    void complete(String id, int status, String contentType, String location, String consistencyToken, byte[] body) {
         keys.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("done", true), Updates.set("status", status),
                 Updates.set("contentType", contentType), Updates.set("location", location),
-                Updates.set("body", new Binary(body))));
+                Updates.set("consistencyToken", consistencyToken), Updates.set("body", new Binary(body))));
     }
 
     /**
@@ -167,6 +171,6 @@ class IdempotencyStore {
         Binary body = d.get("body", Binary.class);
         return new Record(d.getString("fingerprint"), Boolean.TRUE.equals(d.getBoolean("done")),
                 d.getInteger("status", 0), d.getString("contentType"), d.getString("location"),
-                body == null ? new byte[0] : body.getData());
+                d.getString("consistencyToken"), body == null ? new byte[0] : body.getData());
     }
 }

@@ -59,7 +59,13 @@ public final class Http {
     }
 
     public HttpResponse<String> get(String path, String token) {
+        return get(path, token, java.util.Map.of());
+    }
+
+    /** A GET with more headers, such as {@code Consistency-Token}. */
+    public HttpResponse<String> get(String path, String token, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.WebContentInterceptor;
  * Query answers carry an {@code ETag} and answer {@code 304} to a matching {@code If-None-Match} (Spring's
  * {@link ShallowEtagHeaderFilter}: the answer is still computed, but not sent again), and a {@code Cache-Control}
  * saying how stale a copy may be: a member's data is private and revalidated on every use; the leaderboard, which is
- * recomputed in the background, may be {@code givefirst.leaderboard.refresh} old; the event schemas are public.
+ * recomputed in the background, may be {@code givefirst.leaderboard.refresh} old; the event schemas and the AsyncAPI document are public.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpCaching implements WebMvcConfigurer {
@@ -39,7 +39,7 @@ class HttpCaching implements WebMvcConfigurer {
         caching.setCacheControl(CacheControl.noCache().cachePrivate());
         caching.addCacheMapping(CacheControl.maxAge(leaderboardRefresh).cachePrivate(), "/leaderboard");
         caching.addCacheMapping(CacheControl.maxAge(Duration.ofHours(1)).cachePublic(), "/events/schemas",
-                "/events/schemas/**");
+                "/events/schemas/**", "/events/asyncapi.json");
         registry.addInterceptor(caching);
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConnectionsProjection extends StreamProjection {
-    static final String NAME = "connections";
+    public static final String NAME = "connections";
     static final String EDGES = "connections";
     private static final String SEPARATOR = "\u001f";
 

@@ -1,5 +1,7 @@
 package io.givefirst.query.connections;
 
+import io.givefirst.query.consistency.ReadsFrom;
+import io.givefirst.query.profile.ProfileProjection;
 import io.givefirst.query.privacy.MemberData;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ReadsFrom({ConnectionsProjection.NAME, ProfileProjection.NAME})
 @Tag(name = "Connections", description = "Whom a member is linked to, and who could introduce two members")
 class ConnectionsQueryController implements MemberData {
     private final ReadModelCollections collections;

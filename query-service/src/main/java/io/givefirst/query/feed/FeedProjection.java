@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FeedProjection extends StreamProjection {
-    static final String NAME = "feed";
+    public static final String NAME = "feed";
     static final String ITEMS = "feed";
 
     @Autowired

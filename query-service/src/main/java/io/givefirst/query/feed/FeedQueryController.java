@@ -1,5 +1,7 @@
 package io.givefirst.query.feed;
 
+import io.givefirst.query.consistency.ReadsFrom;
+import io.givefirst.query.profile.ProfileProjection;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
 import com.mongodb.client.model.Filters;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ReadsFrom({FeedProjection.NAME, ProfileProjection.NAME})
 @Tag(name = "Community", description = "Leaderboard of givers and the activity feed")
 class FeedQueryController {
     private final ReadModelCollections collections;

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ContributionHistoryProjection extends StreamProjection {
-    static final String NAME = "contribution-history";
+    public static final String NAME = "contribution-history";
     static final String ENTRIES = "contribution_history";
 
     @Autowired

@@ -1,5 +1,7 @@
 package io.givefirst.query.history;
 
+import io.givefirst.query.consistency.ReadsFrom;
+import io.givefirst.query.profile.ProfileProjection;
 import io.givefirst.query.privacy.MemberData;
 import io.givefirst.query.paging.Cursor;
 import io.givefirst.query.privacy.PersonalTexts;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ReadsFrom({ContributionHistoryProjection.NAME, ProfileProjection.NAME})
 @Tag(name = "Contribution history", description = "What a member gave, received, met and introduced")
 class HistoryQueryController implements MemberData {
     private static final Set<String> KINDS = Set.of("HELP", "MEETING", "FOLLOW_UP", "INTRODUCTION", "CARD_REQUEST");

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LeaderboardProjection extends StreamProjection {
-    static final String NAME = "leaderboard";
+    public static final String NAME = "leaderboard";
     static final String HELPS = "verified_help";
 
     @Autowired

@@ -1,5 +1,12 @@
 package io.givefirst.query.privacy;
 
+import io.givefirst.query.consistency.ReadsFrom;
+import io.givefirst.query.profile.ProfileProjection;
+import io.givefirst.query.history.ContributionHistoryProjection;
+import io.givefirst.query.stats.MemberStatsProjection;
+import io.givefirst.query.connections.ConnectionsProjection;
+import io.givefirst.query.feed.FeedProjection;
+import io.givefirst.query.leaderboard.LeaderboardProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -13,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A member's copy of everything the read models hold about them (GDPR Art. 15 access, Art. 20 portability). */
 @RestController
+@ReadsFrom({ProfileProjection.NAME, ContributionHistoryProjection.NAME, MemberStatsProjection.NAME,
+        ConnectionsProjection.NAME, FeedProjection.NAME, LeaderboardProjection.NAME})
 @Tag(name = "Profiles", description = "A member's profile with open needs and offers; suggestions of whom to help")
 class MemberExportController {
     private final List<MemberData> sections;

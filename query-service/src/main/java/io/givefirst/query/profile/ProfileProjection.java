@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProfileProjection extends StreamProjection {
-    static final String NAME = "member-profiles";
+    public static final String NAME = "member-profiles";
     static final String PROFILES = "profiles";
     static final String NEEDS = "profile_needs";
     static final String OFFERS = "profile_offers";

@@ -1,5 +1,6 @@
 package io.givefirst.query.profile;
 
+import io.givefirst.query.consistency.ReadsFrom;
 import io.givefirst.query.privacy.MemberData;
 import io.givefirst.query.config.NotFound;
 import io.givefirst.query.privacy.PersonalTexts;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ReadsFrom(ProfileProjection.NAME)
 @Tag(name = "Profiles", description = "A member's profile with open needs and offers; suggestions of whom to help")
 class ProfileQueryController implements MemberData {
     private static final int CANDIDATES = 200;

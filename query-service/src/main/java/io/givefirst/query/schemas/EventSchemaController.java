@@ -1,5 +1,6 @@
 package io.givefirst.query.schemas;
 
+import io.givefirst.events.wire.EventAsyncApi;
 import io.givefirst.events.wire.EventSchemas;
 import io.givefirst.events.wire.EventTypes;
 import io.givefirst.query.config.NotFound;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The analysts' contract over HTTP: the JSON Schema of every event type on the stream. Open, no token needed. */
+/**
+ * The analysts' contract over HTTP: the JSON Schema of every event type on the stream, and the AsyncAPI document of
+ * the topic. Open, no token needed.
+ */
 @RestController
 @Tag(name = "Event schemas", description = "The published, versioned contract of the givefirst.events stream")
 class EventSchemaController {
@@ -37,6 +41,14 @@ class EventSchemaController {
         JsonNode schema = EventSchemas.published(type)
                 .orElseThrow(() -> new NotFound("unknown-event-type", "no event type is called " + type));
         return ResponseEntity.ok().contentType(SCHEMA_JSON).body(schema);
+    }
+
+    @Operation(summary = "The AsyncAPI 3.0 description of the givefirst.events topic: every event type, its payload"
+            + " schema, its CloudEvents headers and key, the ordering and delivery guarantees")
+    @GetMapping("/events/asyncapi.json")
+    ResponseEntity<JsonNode> asyncApi() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(EventAsyncApi.published()
+                .orElseThrow(() -> new IllegalStateException(EventAsyncApi.RESOURCE + " is missing from the build")));
     }
 
     private static boolean isCurrent(String type) {

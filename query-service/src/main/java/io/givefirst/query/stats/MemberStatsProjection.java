@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MemberStatsProjection extends StreamProjection {
-    static final String NAME = "member-stats";
+    public static final String NAME = "member-stats";
     static final String STATS = "member_stats";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 

@@ -1,5 +1,6 @@
 package io.givefirst.query.stats;
 
+import io.givefirst.query.consistency.ReadsFrom;
 import io.givefirst.query.privacy.MemberData;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ReadsFrom(MemberStatsProjection.NAME)
 @Tag(name = "Stats", description = "What a member gave and received, in numbers")
 class StatsQueryController implements MemberData {
     private final ReadModelCollections collections;

@@ -83,6 +83,7 @@ public class EventStream {
         }
         try {
             projection.apply(events);
+            projection.markApplied(events);
         } catch (RuntimeException e) {
             if (Transience.isTransient(e) || events.size() <= 1) {
                 throw new RecordFailure(projection.name(), indexes.isEmpty() ? 0 : indexes.get(0), e);
@@ -90,6 +91,7 @@ public class EventStream {
             for (int i = 0; i < events.size(); i++) {
                 try {
                     projection.apply(List.of(events.get(i)));
+                    projection.markApplied(List.of(events.get(i)));
                 } catch (RuntimeException one) {
                     throw new RecordFailure(projection.name(), indexes.get(i), one);
                 }

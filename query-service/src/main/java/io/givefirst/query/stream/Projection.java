@@ -25,6 +25,13 @@ public interface Projection {
     /** Applies events (decoded, in partition order) with one bulk write per collection. */
     void apply(List<EventEnvelope> events);
 
+    /**
+     * Records that these events are applied — after {@link #apply} has written them — so that a query carrying a
+     * {@code Consistency-Token} can tell whether its read model reflects a write ({@link AppliedPositions}).
+     */
+    default void markApplied(List<EventEnvelope> events) {
+    }
+
     /** A twin of this projection that writes to other collections (a rebuild's generation); it creates its indexes. */
     Projection writingTo(ReadModelCollections collections);
 }

@@ -1,14 +1,16 @@
 package io.givefirst.query.stream;
 
+import io.givefirst.events.wire.EventEnvelope;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * What every projection shares: its name (also its consumer group), its collections, its Kafka listener and
- * its twin for rebuilds. A subclass says which indexes its queries need and how it applies events.
+ * What every projection shares: its name (also its consumer group), its collections — with the positions it has
+ * applied ({@link AppliedPositions}) — its Kafka listener and its twin for rebuilds. A subclass says which indexes its queries need and how it applies events.
  */
 public abstract class StreamProjection implements Projection {
     private final String name;
@@ -20,7 +22,8 @@ public abstract class StreamProjection implements Projection {
     protected StreamProjection(String name, List<String> collectionNames, ReadModelCollections collections,
                                EventStream stream, BiFunction<ReadModelCollections, EventStream, Projection> twin) {
         this.name = name;
-        this.collectionNames = List.copyOf(collectionNames);
+        this.collectionNames = Stream.concat(collectionNames.stream(), Stream.of(AppliedPositions.collectionOf(name)))
+                .toList();
         this.collections = collections;
         this.stream = stream;
         this.twin = twin;
@@ -42,6 +45,11 @@ public abstract class StreamProjection implements Projection {
             // whatever failed — a record, or reading which generation is live — is reported at a record's index
             throw EventStream.reported(name, failure);
         }
+    }
+
+    @Override
+    public void markApplied(List<EventEnvelope> events) {
+        AppliedPositions.record(collections.get(AppliedPositions.collectionOf(name)), events);
     }
 
     @Override
