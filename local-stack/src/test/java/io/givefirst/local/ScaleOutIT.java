@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import io.givefirst.local.infra.FreePorts;
 import io.givefirst.local.infra.Http;
+import io.givefirst.local.infra.SseClient;
 import io.givefirst.local.infra.TestStack;
 import io.givefirst.local.infra.TopicReader;
 import java.net.http.HttpResponse;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * introduction whose steps went through different instances must become fruitful. Then the query-service
  * instance running a rebuild is killed and started again: exactly one new generation of each read model goes
  * live, and it answers as the read models built while the members acted. A write's Consistency-Token is answered by
- * either query instance, during a rebuild too.
+ * either query instance, during a rebuild too; a member's notification stream resumes on the other instance.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
@@ -338,6 +339,59 @@ class ScaleOutIT {
             assertThat(json.readTree(forged.body()).get("rule").asString()).isEqualTo("invalid-consistency-token");
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                     assertThat(control.countDocuments(Filters.exists("building"))).as("the rebuild ends").isZero());
+        }
+    }
+
+    /**
+     * Live notifications: a member's stream on one query instance tells of help given to them; the member drops the
+     * connection, more happens, and a reconnect with Last-Event-ID to the other instance gets exactly what was missed.
+     */
+    @Test
+    @Order(7)
+    void notificationsResumeOnTheOtherInstanceWithNoGapAndNoRepeat() throws Exception {
+        String giver = "nf-giver-" + System.nanoTime();
+        String receiver = "nf-receiver-" + System.nanoTime();
+        created(onTime.post("/members", token(giver), "{\"displayName\":\"Giver\"}"), "memberId");
+        created(late.post("/members", token(receiver), "{\"displayName\":\"Receiver\"}"), "memberId");
+        String path = "/members/me/notifications";
+        String lastSeen;
+        try (SseClient first = SseClient.open(queryHttp("query-service-1").base() + path, token(receiver), null)) {
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.next(Duration.ofSeconds(10))).as("the stream opens").extracting(SseClient.Event::name)
+                    .isEqualTo("ready");
+            String help = created(onTime.post("/help", token(giver), "{\"receiverId\":\"" + receiver
+                    + "\",\"kind\":\"IDEA\",\"summary\":\"Live\"}"), "helpId");
+            SseClient.Event told = first.next(Duration.ofSeconds(30));
+            assertThat(told).as("help given to me, live").isNotNull();
+            assertThat(told.name()).isEqualTo("help-received");
+            assertThat(json.readTree(told.data()).get("subjectId").asString()).isEqualTo(help);
+            assertThat(json.readTree(told.data()).get("from").asString()).isEqualTo(giver);
+            lastSeen = told.id();
+        }
+        Set<String> missed = new HashSet<>();
+        missed.add(created(late.post("/help", token(giver), "{\"receiverId\":\"" + receiver
+                + "\",\"kind\":\"RESOURCE\",\"summary\":\"While away\"}"), "helpId"));
+        missed.add(created(onTime.post("/meetings", token(giver), "{\"withMemberId\":\"" + receiver
+                + "\",\"context\":\"While away\"}"), "meetingId"));
+        assertThat(late.post("/members/" + receiver + "/card-requests", token(giver), null).statusCode()).isEqualTo(201);
+        missed.add(receiver);
+
+        try (SseClient again = SseClient.open(queryHttp("query-service-2").base() + path, token(receiver), lastSeen)) {
+            assertThat(again.status()).isEqualTo(200);
+            Map<String, String> received = new HashMap<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (received.size() < 3 && System.nanoTime() < deadline) {
+                SseClient.Event event = again.next(Duration.ofSeconds(1));
+                if (event != null && !event.name().equals("ready")) {
+                    assertThat(received.put(json.readTree(event.data()).get("subjectId").asString(), event.name()))
+                            .as("told once").isNull();
+                }
+            }
+            assertThat(received.keySet()).as("what happened while away, on the other instance").isEqualTo(missed);
+            assertThat(received.values()).containsExactlyInAnyOrder("help-received", "meeting-to-confirm",
+                    "card-requested");
+            SseClient.Event more = again.next(Duration.ofSeconds(3));
+            assertThat(more).as("nothing repeated").isNull();
         }
     }
 

@@ -11,6 +11,7 @@ import io.givefirst.query.connections.ConnectionsProjection;
 import io.givefirst.query.feed.FeedProjection;
 import io.givefirst.query.history.ContributionHistoryProjection;
 import io.givefirst.query.leaderboard.LeaderboardProjection;
+import io.givefirst.query.notifications.NotificationsProjection;
 import io.givefirst.query.profile.ProfileProjection;
 import io.givefirst.query.stats.MemberStatsProjection;
 import io.givefirst.query.stream.DeadLetters;
@@ -18,6 +19,7 @@ import io.givefirst.query.stream.EventDecoder;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
 import io.givefirst.query.stream.ReadModelCollections;
+import io.givefirst.query.stream.StreamPosition;
 import io.givefirst.query.stream.UnknownTypes;
 import java.time.Clock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -67,18 +69,20 @@ class ProjectionConvergenceTest {
                 Arguments.of("member-stats", (BiFunction<ReadModelCollections, EventStream, Projection>) MemberStatsProjection::new),
                 Arguments.of("connections", (BiFunction<ReadModelCollections, EventStream, Projection>) ConnectionsProjection::new),
                 Arguments.of("leaderboard", (BiFunction<ReadModelCollections, EventStream, Projection>) LeaderboardProjection::new),
-                Arguments.of("feed", (BiFunction<ReadModelCollections, EventStream, Projection>) FeedProjection::new));
+                Arguments.of("feed", (BiFunction<ReadModelCollections, EventStream, Projection>) FeedProjection::new),
+                Arguments.of("notifications", (BiFunction<ReadModelCollections, EventStream, Projection>) NotificationsProjection::new));
     }
 
     private static Map<String, List<Document>> build(BiFunction<ReadModelCollections, EventStream, Projection> factory,
-                                                     List<List<EventEnvelope>> batches) {
+                                                     List<List<EventEnvelope>> batches, List<EventEnvelope> topic) {
         MongoDatabase database = client.getDatabase("convergence-" + databases.incrementAndGet());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Projection projection = factory.apply(ReadModelCollections.in(database),
                 new EventStream(new EventDecoder(new UnknownTypes(database, meters, Clock.systemUTC())),
                         new io.givefirst.query.stream.ProjectionLag(meters), new DeadLetters(database, meters, Clock.systemUTC())));
+        Map<String, StreamPosition> positions = positions(topic);
         batches.forEach(batch -> {
-            projection.apply(batch);
+            projection.apply(batch, batch.stream().map(event -> positions.get(event.id())).toList());
             projection.markApplied(batch);
         });
         Map<String, List<Document>> documents = new LinkedHashMap<>();
@@ -92,12 +96,12 @@ class ProjectionConvergenceTest {
     @MethodSource("projections")
     void interleavingsAcrossPartitionsConverge(String name, BiFunction<ReadModelCollections, EventStream, Projection> factory) {
         Story story = new Story("s-");
-        Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()));
+        Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()), story.inOrder());
         assertThat(clean.values()).as(name + " builds something").anySatisfy(docs -> assertThat(docs).isNotEmpty());
         Random random = new Random(7);
         for (int run = 0; run < RUNS; run++) {
             List<EventEnvelope> order = interleave(story.streams(), random);
-            assertThat(build(factory, batches(order, random))).as(name + " run " + run).isEqualTo(clean);
+            assertThat(build(factory, batches(order, random), story.inOrder())).as(name + " run " + run).isEqualTo(clean);
         }
     }
 
@@ -105,7 +109,7 @@ class ProjectionConvergenceTest {
     @MethodSource("projections")
     void redeliveriesChangeNothing(String name, BiFunction<ReadModelCollections, EventStream, Projection> factory) {
         Story story = new Story("s-");
-        Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()));
+        Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()), story.inOrder());
         Random random = new Random(11);
         for (int run = 0; run < RUNS; run++) {
             List<EventEnvelope> deliveries = new ArrayList<>(interleave(story.streams(), random));
@@ -114,7 +118,7 @@ class ProjectionConvergenceTest {
             deliveries.addAll(random.nextInt(deliveries.size()), List.copyOf(deliveries.subList(from,
                     Math.min(deliveries.size(), from + 1 + random.nextInt(10)))));
             deliveries.addAll(story.inOrder());
-            assertThat(build(factory, batches(deliveries, random))).as(name + " run " + run).isEqualTo(clean);
+            assertThat(build(factory, batches(deliveries, random), story.inOrder())).as(name + " run " + run).isEqualTo(clean);
         }
     }
 
@@ -122,13 +126,27 @@ class ProjectionConvergenceTest {
     @MethodSource("projections")
     void evenAnyOrderWithinAnAggregateConverges(String name, BiFunction<ReadModelCollections, EventStream, Projection> factory) {
         Story story = new Story("s-");
-        Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()));
+        Map<String, List<Document>> clean = build(factory, List.of(story.inOrder()), story.inOrder());
         Random random = new Random(13);
         for (int run = 0; run < 10; run++) {
             List<EventEnvelope> shuffled = new ArrayList<>(story.inOrder());
             Collections.shuffle(shuffled, random);
-            assertThat(build(factory, batches(shuffled, random))).as(name + " run " + run).isEqualTo(clean);
+            assertThat(build(factory, batches(shuffled, random), story.inOrder())).as(name + " run " + run).isEqualTo(clean);
         }
+    }
+
+    /**
+     * Where each event is on the topic: its aggregate's partition (of 3), at the next offset of that partition — a
+     * redelivery is the same record, at the same position, however the deliveries are interleaved.
+     */
+    private static Map<String, StreamPosition> positions(List<EventEnvelope> topic) {
+        Map<String, StreamPosition> positions = new LinkedHashMap<>();
+        Map<Integer, Long> next = new LinkedHashMap<>();
+        topic.forEach(event -> positions.computeIfAbsent(event.id(), id -> {
+            int partition = Math.floorMod(event.aggregateId().hashCode(), 3);
+            return new StreamPosition(partition, next.merge(partition, 1L, Long::sum));
+        }));
+        return positions;
     }
 
     /** A random merge of the streams that keeps each stream's own order. */

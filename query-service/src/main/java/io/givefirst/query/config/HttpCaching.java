@@ -1,5 +1,7 @@
 package io.givefirst.query.config;
 
+import io.givefirst.query.notifications.NotificationsController;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,7 +30,13 @@ class HttpCaching implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
-                new ShallowEtagHeaderFilter());
+                new ShallowEtagHeaderFilter() {
+                    // an event stream has no answer to tag, and the filter's wrapper would hold back its flushes
+                    @Override
+                    protected boolean shouldNotFilter(HttpServletRequest request) {
+                        return NotificationsController.PATH.equals(request.getRequestURI());
+                    }
+                });
         registration.setOrder(2); // after authentication, the rate limits and the audit
         return registration;
     }

@@ -7,6 +7,7 @@ import io.givefirst.query.stats.MemberStatsProjection;
 import io.givefirst.query.connections.ConnectionsProjection;
 import io.givefirst.query.feed.FeedProjection;
 import io.givefirst.query.leaderboard.LeaderboardProjection;
+import io.givefirst.query.notifications.NotificationsProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A member's copy of everything the read models hold about them (GDPR Art. 15 access, Art. 20 portability). */
 @RestController
 @ReadsFrom({ProfileProjection.NAME, ContributionHistoryProjection.NAME, MemberStatsProjection.NAME,
-        ConnectionsProjection.NAME, FeedProjection.NAME, LeaderboardProjection.NAME})
+        ConnectionsProjection.NAME, FeedProjection.NAME, LeaderboardProjection.NAME, NotificationsProjection.NAME})
 @Tag(name = "Profiles", description = "A member's profile with open needs and offers; suggestions of whom to help")
 class MemberExportController {
     private final List<MemberData> sections;

@@ -75,14 +75,17 @@ public class EventStream {
         }
         List<EventEnvelope> events = new ArrayList<>(decoded.events().size());
         List<Integer> indexes = new ArrayList<>(decoded.events().size());
+        List<StreamPosition> positions = new ArrayList<>(decoded.events().size());
         for (int i = 0; i < decoded.events().size(); i++) {
             if (keep.test(decoded.events().get(i))) {
+                ConsumerRecord<String, byte[]> record = records.get(decoded.indexes().get(i));
                 events.add(decoded.events().get(i));
                 indexes.add(decoded.indexes().get(i));
+                positions.add(new StreamPosition(record.partition(), record.offset()));
             }
         }
         try {
-            projection.apply(events);
+            projection.apply(events, positions);
             projection.markApplied(events);
         } catch (RuntimeException e) {
             if (Transience.isTransient(e) || events.size() <= 1) {
@@ -90,7 +93,7 @@ public class EventStream {
             }
             for (int i = 0; i < events.size(); i++) {
                 try {
-                    projection.apply(List.of(events.get(i)));
+                    projection.apply(List.of(events.get(i)), List.of(positions.get(i)));
                     projection.markApplied(List.of(events.get(i)));
                 } catch (RuntimeException one) {
                     throw new RecordFailure(projection.name(), indexes.get(i), one);

@@ -26,6 +26,14 @@ public interface Projection {
     void apply(List<EventEnvelope> events);
 
     /**
+     * Applies events knowing where each was on the topic ({@code positions} parallel to {@code events}); only a
+     * projection that needs the positions overrides this.
+     */
+    default void apply(List<EventEnvelope> events, List<StreamPosition> positions) {
+        apply(events);
+    }
+
+    /**
      * Records that these events are applied — after {@link #apply} has written them — so that a query carrying a
      * {@code Consistency-Token} can tell whether its read model reflects a write ({@link AppliedPositions}).
      */

@@ -52,6 +52,8 @@ class BoundedDocumentsIT extends QueryApiTestBase {
     MongoDatabase readDatabase;
     @Autowired
     Generations generations;
+    @Autowired
+    List<io.givefirst.query.stream.Projection> projections;
 
     @BeforeAll
     static void boundedTopic() throws Exception {
@@ -93,7 +95,7 @@ class BoundedDocumentsIT extends QueryApiTestBase {
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             JsonNode status = json.readTree(http.get("/admin/projections", stack.issuer.adminTokenFor("ops")).body());
-            assertThat(status).hasSize(6).allSatisfy(projection -> {
+            assertThat(status).hasSize(projections.size()).allSatisfy(projection -> {
                 assertThat(projection.get("state").asString()).as(projection.toString()).isEqualTo("LIVE");
                 assertThat(projection.get("liveLag").asLong()).as(projection.toString()).isZero();
                 assertThat(projection.get("deadLetters").asLong()).as(projection.toString()).isZero();

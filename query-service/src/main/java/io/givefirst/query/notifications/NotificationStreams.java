@@ -1,0 +1,174 @@
+package io.givefirst.query.notifications;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.givefirst.query.replay.Generations;
+import io.givefirst.query.stream.ReadModelCollections;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open notification streams of this instance. Every {@code givefirst.notifications.poll} (250 ms) it reads the
+ * watermarks of the live read model and sends each stream what is new for its member, in stream order, at most
+ * {@value #BATCH} per stream and poll (the buffer a slow client can hold up); every 15 s an idle stream gets a
+ * comment so proxies keep it open. A member may hold {@code givefirst.notifications.max-streams-per-member} (3)
+ * streams per instance; each ends after {@code givefirst.notifications.stream-timeout} (30 min) and the client
+ * reconnects with {@code Last-Event-ID}. Polling MongoDB, not this instance's consumers, is what lets any instance
+ * serve any member: the notifications are applied by whichever instance holds their partition.
+ */
+@Component
+public class NotificationStreams {
+    static final int BATCH = 100;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private final ReadModelCollections live;
+    private final Duration timeout;
+    private final int maxPerMember;
+    private final Map<SseEmitter, Stream> open = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> perMember = new ConcurrentHashMap<>();
+
+    /** One member's open stream and how far it has got. */
+    private static final class Stream {
+        final String memberId;
+        final SseEmitter emitter;
+        NotificationCursor cursor;
+        long lastSentAt = System.nanoTime();
+
+        Stream(String memberId, SseEmitter emitter, NotificationCursor cursor) {
+            this.memberId = memberId;
+            this.emitter = emitter;
+            this.cursor = cursor;
+        }
+    }
+
+    /** More streams than a member may hold at once: answered 429. */
+    public static final class TooManyStreams extends RuntimeException {
+        TooManyStreams(int max) {
+            super("at most " + max + " notification streams per member are open at once on one instance; close one");
+        }
+    }
+
+    NotificationStreams(Generations generations,
+                        @Value("${givefirst.notifications.stream-timeout:PT30M}") Duration timeout,
+                        @Value("${givefirst.notifications.max-streams-per-member:3}") int maxPerMember) {
+        this.live = generations.liveOf(NotificationsProjection.NAME);
+        this.timeout = timeout;
+        this.maxPerMember = maxPerMember;
+    }
+
+    /** Opens a stream after {@code lastEventId}, or from now when there is none. */
+    SseEmitter open(String memberId, String lastEventId) {
+        NotificationCursor cursor = lastEventId == null ? new NotificationCursor(watermarks())
+                : NotificationCursor.parse(lastEventId);
+        AtomicInteger count = perMember.computeIfAbsent(memberId, m -> new AtomicInteger());
+        if (count.incrementAndGet() > maxPerMember) {
+            count.decrementAndGet();
+            throw new TooManyStreams(maxPerMember);
+        }
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        Stream stream = new Stream(memberId, emitter, cursor);
+        open.put(emitter, stream);
+        emitter.onCompletion(() -> close(stream));
+        emitter.onTimeout(() -> close(stream));
+        emitter.onError(failure -> close(stream));
+        synchronized (stream) {
+            send(stream, SseEmitter.event().name("ready").id(cursor.encode()).data("{}", MediaType.APPLICATION_JSON));
+        }
+        deliver(stream, watermarks());
+        return emitter;
+    }
+
+    @Scheduled(fixedDelayString = "${givefirst.notifications.poll:PT0.25S}")
+    void poll() {
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<Integer, Long> watermarks = watermarks();
+        for (Stream stream : List.copyOf(open.values())) {
+            deliver(stream, watermarks);
+        }
+    }
+
+    private void deliver(Stream stream, Map<Integer, Long> watermarks) {
+        synchronized (stream) {
+            List<Bson> pending = new ArrayList<>();
+            watermarks.forEach((partition, upTo) -> {
+                if (upTo > stream.cursor.offset(partition)) {
+                    pending.add(Filters.and(Filters.eq("memberId", stream.memberId), Filters.eq("partition", partition),
+                            Filters.gt("offset", stream.cursor.offset(partition)), Filters.lte("offset", upTo)));
+                }
+            });
+            if (!pending.isEmpty()) {
+                List<Document> notifications = live.get(NotificationsProjection.NOTIFICATIONS)
+                        .find(pending.size() == 1 ? pending.get(0) : Filters.or(pending))
+                        .sort(Sorts.ascending("partition", "offset")).limit(BATCH).into(new ArrayList<>());
+                for (Document notification : notifications) {
+                    stream.cursor = stream.cursor.with(((Number) notification.get("partition")).intValue(),
+                            ((Number) notification.get("offset")).longValue());
+                    if (!send(stream, SseEmitter.event().name(notification.getString("kind")).id(stream.cursor.encode())
+                            .data(body(notification), MediaType.APPLICATION_JSON))) {
+                        return;
+                    }
+                }
+                if (notifications.size() < BATCH) {
+                    // everything up to the watermarks is sent: move past the records that told this member nothing
+                    watermarks.forEach((partition, upTo) -> stream.cursor = stream.cursor.with(partition, upTo));
+                }
+            }
+            if (System.nanoTime() - stream.lastSentAt > HEARTBEAT.toNanos()) {
+                send(stream, SseEmitter.event().comment("keep-alive"));
+            }
+        }
+    }
+
+    static Map<String, Object> body(Document notification) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("notificationId", notification.getString("_id"));
+        body.put("kind", notification.getString("kind"));
+        body.put("from", notification.getString("from"));
+        body.put("subjectId", notification.getString("subjectId"));
+        body.put("eventType", notification.getString("eventType"));
+        body.put("occurredAt", notification.getDate("occurredAt").toInstant().toString());
+        return body;
+    }
+
+    private boolean send(Stream stream, SseEmitter.SseEventBuilder event) {
+        try {
+            stream.emitter.send(event);
+            stream.lastSentAt = System.nanoTime();
+            return true;
+        } catch (IOException | IllegalStateException gone) {
+            stream.emitter.completeWithError(gone);
+            close(stream);
+            return false;
+        }
+    }
+
+    private void close(Stream stream) {
+        if (open.remove(stream.emitter) != null) {
+            perMember.computeIfPresent(stream.memberId, (m, count) -> count.decrementAndGet() <= 0 ? null : count);
+        }
+    }
+
+    private Map<Integer, Long> watermarks() {
+        Map<Integer, Long> watermarks = new HashMap<>();
+        MongoCollection<Document> collection = live.get(NotificationsProjection.WATERMARKS);
+        collection.find().forEach(d -> watermarks.put(Integer.parseInt(d.getString("_id")),
+                ((Number) d.get("offset")).longValue()));
+        return watermarks;
+    }
+}

@@ -1,0 +1,34 @@
+package io.givefirst.query.notifications;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.givefirst.query.privacy.MemberData;
+import io.givefirst.query.replay.Generations;
+import io.givefirst.query.stream.ReadModelCollections;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** A member's export holds the notifications kept for them (the last 30 days), in stream order. */
+@Component
+class NotificationsData implements MemberData {
+    private final ReadModelCollections live;
+
+    NotificationsData(Generations generations) {
+        this.live = generations.liveOf(NotificationsProjection.NAME);
+    }
+
+    @Override
+    public String section() {
+        return "notifications";
+    }
+
+    @Override
+    public Object of(String memberId) {
+        List<Object> notifications = new ArrayList<>();
+        live.get(NotificationsProjection.NOTIFICATIONS).find(Filters.eq("memberId", memberId))
+                .sort(Sorts.ascending("memberId", "partition", "offset"))
+                .forEach(notification -> notifications.add(NotificationStreams.body(notification)));
+        return notifications;
+    }
+}
