@@ -53,6 +53,11 @@ public final class SseClient implements AutoCloseable {
         return response.statusCode();
     }
 
+    /** Whether the server still holds the stream open (false once it ended it). */
+    public boolean isOpen() {
+        return reader.isAlive();
+    }
+
     /** The next event, or null if none arrives within {@code wait}. */
     public Event next(Duration wait) throws InterruptedException {
         return events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);

@@ -39,12 +39,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "rebuild-in-progress", "Rebuild in progress", conflict.getMessage());
     }
 
-    @ExceptionHandler(io.givefirst.query.notifications.NotificationStreams.TooManyStreams.class)
-    ResponseEntity<ProblemDetail> tooManyStreams(RuntimeException tooMany) {
-        return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many notification streams",
-                tooMany.getMessage());
-    }
-
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mistyped(MethodArgumentTypeMismatchException mistyped) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",

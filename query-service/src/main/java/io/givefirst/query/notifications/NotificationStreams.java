@@ -7,13 +7,14 @@ import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,19 +28,20 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * watermarks of the live read model and sends each stream what is new for its member, in stream order, at most
  * {@value #BATCH} per stream and poll (the buffer a slow client can hold up); every 15 s an idle stream gets a
  * comment so proxies keep it open. A member may hold {@code givefirst.notifications.max-streams-per-member} (3)
- * streams per instance; each ends after {@code givefirst.notifications.stream-timeout} (30 min) and the client
+ * streams per instance — a newer one closes their oldest; each ends after {@code givefirst.notifications.stream-timeout} (30 min) and the client
  * reconnects with {@code Last-Event-ID}. Polling MongoDB, not this instance's consumers, is what lets any instance
  * serve any member: the notifications are applied by whichever instance holds their partition.
  */
 @Component
-public class NotificationStreams {
+class NotificationStreams {
     static final int BATCH = 100;
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private final ReadModelCollections live;
     private final Duration timeout;
     private final int maxPerMember;
     private final Map<SseEmitter, Stream> open = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perMember = new ConcurrentHashMap<>();
+    /** Each member's open streams, oldest first; changed only inside the map's atomic compute. */
+    private final Map<String, Deque<Stream>> perMember = new ConcurrentHashMap<>();
 
     /** One member's open stream and how far it has got. */
     private static final class Stream {
@@ -47,18 +49,12 @@ public class NotificationStreams {
         final SseEmitter emitter;
         NotificationCursor cursor;
         long lastSentAt = System.nanoTime();
+        volatile boolean closed;
 
         Stream(String memberId, SseEmitter emitter, NotificationCursor cursor) {
             this.memberId = memberId;
             this.emitter = emitter;
             this.cursor = cursor;
-        }
-    }
-
-    /** More streams than a member may hold at once: answered 429. */
-    public static final class TooManyStreams extends RuntimeException {
-        TooManyStreams(int max) {
-            super("at most " + max + " notification streams per member are open at once on one instance; close one");
         }
     }
 
@@ -70,25 +66,41 @@ public class NotificationStreams {
         this.maxPerMember = maxPerMember;
     }
 
-    /** Opens a stream after {@code lastEventId}, or from now when there is none. */
+    /**
+     * Opens a stream after {@code lastEventId}, or from now when there is none: {@code ready} first, then what is
+     * waiting, then it joins the poll. A member's stream beyond the limit closes their oldest (a reload, a tab the
+     * browser has not yet given up, a phone that changed network: the server learns of a dropped connection only
+     * when a write to it fails).
+     */
     SseEmitter open(String memberId, String lastEventId) {
-        NotificationCursor cursor = lastEventId == null ? new NotificationCursor(watermarks())
+        Map<Integer, Long> watermarks = watermarks();
+        NotificationCursor cursor = lastEventId == null ? new NotificationCursor(watermarks)
                 : NotificationCursor.parse(lastEventId);
-        AtomicInteger count = perMember.computeIfAbsent(memberId, m -> new AtomicInteger());
-        if (count.incrementAndGet() > maxPerMember) {
-            count.decrementAndGet();
-            throw new TooManyStreams(maxPerMember);
-        }
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         Stream stream = new Stream(memberId, emitter, cursor);
-        open.put(emitter, stream);
-        emitter.onCompletion(() -> close(stream));
-        emitter.onTimeout(() -> close(stream));
-        emitter.onError(failure -> close(stream));
         synchronized (stream) {
             send(stream, SseEmitter.event().name("ready").id(cursor.encode()).data("{}", MediaType.APPLICATION_JSON));
         }
-        deliver(stream, watermarks());
+        deliver(stream, watermarks);
+        List<Stream> evicted = new ArrayList<>();
+        perMember.compute(memberId, (member, streams) -> {
+            Deque<Stream> mine = streams == null ? new ArrayDeque<>() : streams;
+            if (!stream.closed) {
+                mine.addLast(stream);
+                open.put(emitter, stream);
+            }
+            while (mine.size() > maxPerMember) {
+                evicted.add(mine.removeFirst());
+            }
+            return mine.isEmpty() ? null : mine;
+        });
+        emitter.onCompletion(() -> close(stream));
+        emitter.onTimeout(() -> close(stream));
+        emitter.onError(failure -> close(stream));
+        for (Stream oldest : evicted) {
+            close(oldest);
+            oldest.emitter.complete();
+        }
         return emitter;
     }
 
@@ -159,9 +171,12 @@ public class NotificationStreams {
     }
 
     private void close(Stream stream) {
-        if (open.remove(stream.emitter) != null) {
-            perMember.computeIfPresent(stream.memberId, (m, count) -> count.decrementAndGet() <= 0 ? null : count);
-        }
+        stream.closed = true;
+        open.remove(stream.emitter);
+        perMember.computeIfPresent(stream.memberId, (member, mine) -> {
+            mine.remove(stream);
+            return mine.isEmpty() ? null : mine;
+        });
     }
 
     private Map<Integer, Long> watermarks() {
