@@ -19,7 +19,8 @@ acls --allow-principal User:command-service --group command-directories --group 
 acls --allow-principal User:query-service --resource-pattern-type prefixed --topic givefirst. \
   --operation Read --operation Describe
 acls --allow-principal User:query-service --group connections --group feed --group contribution-history \
-  --group leaderboard --group member-profiles --group member-stats --operation Read --operation Describe
+  --group leaderboard --group member-profiles --group member-stats --group notifications --group stream-positions \
+  --operation Read --operation Describe
 # both services' health checks describe the cluster
 acls --allow-principal User:command-service --allow-principal User:query-service --cluster --operation Describe
 echo "ACLs in place"

@@ -192,6 +192,15 @@ class KafkaAclsSecurityIT {
         assertThat(commands.post("/help/" + helpId + "/acknowledgement", bob, "{}").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
                 queries.get("/members/ann/contributions", ann).body()).contains("Gave help to Bob"));
+        // every read model's consumer group may read: each has committed its place on the topic
+        try (Admin asAdmin = Admin.create(client("admin"))) {
+            for (JsonNode projection : json.readTree(queries.get("/admin/projections", admin).body())) {
+                String group = projection.get("name").asString();
+                await().atMost(Duration.ofSeconds(60)).alias(group + " consumes").until(() -> !asAdmin
+                        .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS)
+                        .isEmpty());
+            }
+        }
 
         // a copy of the store into a new topic of the prefix: command-service creates and writes it
         var copy = commands.post("/admin/relay/republish", admin, "{\"topic\":\"givefirst.events.acl-copy\"}");

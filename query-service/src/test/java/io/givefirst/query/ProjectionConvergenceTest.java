@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.local.infra.MongoWireServer;
 import io.givefirst.query.connections.ConnectionsProjection;
+import io.givefirst.query.consistency.StreamPositionsProjection;
 import io.givefirst.query.feed.FeedProjection;
 import io.givefirst.query.history.ContributionHistoryProjection;
 import io.givefirst.query.leaderboard.LeaderboardProjection;
@@ -70,7 +71,8 @@ class ProjectionConvergenceTest {
                 Arguments.of("connections", (BiFunction<ReadModelCollections, EventStream, Projection>) ConnectionsProjection::new),
                 Arguments.of("leaderboard", (BiFunction<ReadModelCollections, EventStream, Projection>) LeaderboardProjection::new),
                 Arguments.of("feed", (BiFunction<ReadModelCollections, EventStream, Projection>) FeedProjection::new),
-                Arguments.of("notifications", (BiFunction<ReadModelCollections, EventStream, Projection>) NotificationsProjection::new));
+                Arguments.of("notifications", (BiFunction<ReadModelCollections, EventStream, Projection>) NotificationsProjection::new),
+                Arguments.of("stream-positions", (BiFunction<ReadModelCollections, EventStream, Projection>) StreamPositionsProjection::new));
     }
 
     private static Map<String, List<Document>> build(BiFunction<ReadModelCollections, EventStream, Projection> factory,
@@ -82,8 +84,10 @@ class ProjectionConvergenceTest {
                         new io.givefirst.query.stream.ProjectionLag(meters), new DeadLetters(database, meters, Clock.systemUTC())));
         Map<String, StreamPosition> positions = positions(topic);
         batches.forEach(batch -> {
-            projection.apply(batch, batch.stream().map(event -> positions.get(event.id())).toList());
-            projection.markApplied(batch);
+            List<StreamPosition> at = batch.stream().map(event -> positions.get(event.id())).toList();
+            projection.apply(batch, at);
+            projection.markApplied(at.stream().collect(java.util.stream.Collectors.toMap(StreamPosition::partition,
+                    StreamPosition::offset, Math::max)));
         });
         Map<String, List<Document>> documents = new LinkedHashMap<>();
         for (String collection : projection.collections()) {

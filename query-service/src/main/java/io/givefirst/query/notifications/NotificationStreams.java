@@ -1,16 +1,15 @@
 package io.givefirst.query.notifications;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.ReadModelCollections;
+import io.givefirst.query.stream.Watermarks;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class NotificationStreams {
     static final int BATCH = 100;
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
-    private final ReadModelCollections live;
+    private final Generations generations;
     private final Duration timeout;
     private final int maxPerMember;
     private final Map<SseEmitter, Stream> open = new ConcurrentHashMap<>();
@@ -61,7 +60,7 @@ class NotificationStreams {
     NotificationStreams(Generations generations,
                         @Value("${givefirst.notifications.stream-timeout:PT30M}") Duration timeout,
                         @Value("${givefirst.notifications.max-streams-per-member:3}") int maxPerMember) {
-        this.live = generations.liveOf(NotificationsProjection.NAME);
+        this.generations = generations;
         this.timeout = timeout;
         this.maxPerMember = maxPerMember;
     }
@@ -73,7 +72,8 @@ class NotificationStreams {
      * when a write to it fails).
      */
     SseEmitter open(String memberId, String lastEventId) {
-        Map<Integer, Long> watermarks = watermarks();
+        ReadModelCollections live = live();
+        Map<Integer, Long> watermarks = watermarks(live);
         NotificationCursor cursor = lastEventId == null ? new NotificationCursor(watermarks)
                 : NotificationCursor.parse(lastEventId);
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
@@ -81,7 +81,7 @@ class NotificationStreams {
         synchronized (stream) {
             send(stream, SseEmitter.event().name("ready").id(cursor.encode()).data("{}", MediaType.APPLICATION_JSON));
         }
-        deliver(stream, watermarks);
+        deliver(stream, live, watermarks);
         List<Stream> evicted = new ArrayList<>();
         perMember.compute(memberId, (member, streams) -> {
             Deque<Stream> mine = streams == null ? new ArrayDeque<>() : streams;
@@ -109,13 +109,14 @@ class NotificationStreams {
         if (open.isEmpty()) {
             return;
         }
-        Map<Integer, Long> watermarks = watermarks();
+        ReadModelCollections live = live();
+        Map<Integer, Long> watermarks = watermarks(live);
         for (Stream stream : List.copyOf(open.values())) {
-            deliver(stream, watermarks);
+            deliver(stream, live, watermarks);
         }
     }
 
-    private void deliver(Stream stream, Map<Integer, Long> watermarks) {
+    private void deliver(Stream stream, ReadModelCollections live, Map<Integer, Long> watermarks) {
         synchronized (stream) {
             List<Bson> pending = new ArrayList<>();
             watermarks.forEach((partition, upTo) -> {
@@ -179,11 +180,12 @@ class NotificationStreams {
         });
     }
 
-    private Map<Integer, Long> watermarks() {
-        Map<Integer, Long> watermarks = new HashMap<>();
-        MongoCollection<Document> collection = live.get(NotificationsProjection.WATERMARKS);
-        collection.find().forEach(d -> watermarks.put(Integer.parseInt(d.getString("_id")),
-                ((Number) d.get("offset")).longValue()));
-        return watermarks;
+    /** The live generation, fixed for one poll: its watermarks and notifications are read from the same one. */
+    private ReadModelCollections live() {
+        return generations.generation(generations.live(NotificationsProjection.NAME));
+    }
+
+    private static Map<Integer, Long> watermarks(ReadModelCollections live) {
+        return Watermarks.read(live.get(Watermarks.collectionOf(NotificationsProjection.NAME)));
     }
 }

@@ -13,8 +13,6 @@ import io.givefirst.query.stream.StreamPosition;
 import io.givefirst.query.stream.StreamProjection;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,9 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * What each member is told ({@code notifications}): one document per event and member it concerns
  * ({@link Notices}), keyed by event id and member so a redelivery rewrites the same one, with the partition and
- * offset of its record — the order a stream resumes in ({@link NotificationCursor}). After each batch,
- * {@code notification_watermarks} holds per partition the highest offset whose notifications are all written: a
- * stream sends nothing beyond it, so a notice written later can never land behind a point a member has passed.
+ * offset of its record — the order a stream resumes in ({@link NotificationCursor}). After each batch, its
+ * watermarks ({@link io.givefirst.query.stream.Watermarks}) hold per partition the highest offset whose
+ * notifications are all written: a stream sends nothing beyond them, so a notice written later can never land
+ * behind a point a member has passed.
  * Notifications expire {@value #RETENTION_DAYS} days after their event was stored (TTL index): the window a stream
  * can resume in.
  */
@@ -33,7 +32,6 @@ import org.springframework.stereotype.Component;
 public class NotificationsProjection extends StreamProjection {
     public static final String NAME = "notifications";
     static final String NOTIFICATIONS = "notifications";
-    static final String WATERMARKS = "notification_watermarks";
     static final long RETENTION_DAYS = 30;
 
     @Autowired
@@ -42,7 +40,7 @@ public class NotificationsProjection extends StreamProjection {
     }
 
     public NotificationsProjection(ReadModelCollections collections, EventStream stream) {
-        super(NAME, List.of(NOTIFICATIONS, WATERMARKS), collections, stream, NotificationsProjection::new);
+        super(NAME, List.of(NOTIFICATIONS), collections, stream, NotificationsProjection::new);
     }
 
     @Override
@@ -63,11 +61,9 @@ public class NotificationsProjection extends StreamProjection {
     public void apply(List<EventEnvelope> events, List<StreamPosition> positions) {
         MongoCollection<Document> notifications = collections.get(NOTIFICATIONS);
         BulkWrites writes = new BulkWrites();
-        Map<Integer, Long> highest = new TreeMap<>();
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = events.get(i);
             StreamPosition position = positions.get(i);
-            highest.merge(position.partition(), position.offset(), Math::max);
             for (Notices.Notice notice : Notices.of(event.payload())) {
                 writes.upsert(notifications, event.id() + ":" + notice.memberId(),
                         Updates.set("memberId", notice.memberId()), Updates.set("kind", notice.kind()),
@@ -80,9 +76,5 @@ public class NotificationsProjection extends StreamProjection {
             }
         }
         writes.flush();
-        BulkWrites watermarks = new BulkWrites();
-        highest.forEach((partition, offset) ->
-                watermarks.upsert(collections.get(WATERMARKS), String.valueOf(partition), Updates.max("offset", offset)));
-        watermarks.flush();
     }
 }

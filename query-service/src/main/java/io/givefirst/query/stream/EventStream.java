@@ -86,18 +86,29 @@ public class EventStream {
         }
         try {
             projection.apply(events, positions);
-            projection.markApplied(events);
         } catch (RuntimeException e) {
             if (Transience.isTransient(e) || events.size() <= 1) {
                 throw new RecordFailure(projection.name(), indexes.isEmpty() ? 0 : indexes.get(0), e);
             }
-            for (int i = 0; i < events.size(); i++) {
-                try {
-                    projection.apply(List.of(events.get(i)), List.of(positions.get(i)));
-                    projection.markApplied(List.of(events.get(i)));
-                } catch (RuntimeException one) {
-                    throw new RecordFailure(projection.name(), indexes.get(i), one);
-                }
+            applyOneByOne(projection, records, events, indexes, positions);
+        }
+        try {
+            // every record of the poll is passed: applied, or not this projection's to apply (unknown type, filtered)
+            projection.markApplied(Watermarks.highest(records));
+        } catch (RuntimeException e) {
+            throw new RecordFailure(projection.name(), 0, e); // applying the poll again is harmless
+        }
+    }
+
+    /** Finds the record that fails; the watermark then covers exactly the records before it. */
+    private static void applyOneByOne(Projection projection, List<ConsumerRecord<String, byte[]>> records,
+                                      List<EventEnvelope> events, List<Integer> indexes, List<StreamPosition> positions) {
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                projection.apply(List.of(events.get(i)), List.of(positions.get(i)));
+            } catch (RuntimeException one) {
+                projection.markApplied(Watermarks.highest(records.subList(0, indexes.get(i))));
+                throw new RecordFailure(projection.name(), indexes.get(i), one);
             }
         }
     }

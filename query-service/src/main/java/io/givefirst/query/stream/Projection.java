@@ -2,6 +2,7 @@ package io.givefirst.query.stream;
 
 import io.givefirst.events.wire.EventEnvelope;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A read model's builder. {@link #apply} must be idempotent and order-insensitive across aggregates: applying
@@ -34,10 +35,11 @@ public interface Projection {
     }
 
     /**
-     * Records that these events are applied — after {@link #apply} has written them — so that a query carrying a
-     * {@code Consistency-Token} can tell whether its read model reflects a write ({@link AppliedPositions}).
+     * Records how far on the topic it has got — per partition the highest offset passed, after {@link #apply} has
+     * written those records — so that a query carrying a {@code Consistency-Token}, or a notification stream, can
+     * tell what its read model reflects ({@link Watermarks}).
      */
-    default void markApplied(List<EventEnvelope> events) {
+    default void markApplied(Map<Integer, Long> passed) {
     }
 
     /** A twin of this projection that writes to other collections (a rebuild's generation); it creates its indexes. */

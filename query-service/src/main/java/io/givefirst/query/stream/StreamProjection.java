@@ -1,7 +1,7 @@
 package io.givefirst.query.stream;
 
-import io.givefirst.events.wire.EventEnvelope;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -10,7 +10,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * What every projection shares: its name (also its consumer group), its collections — with the positions it has
- * applied ({@link AppliedPositions}) — its Kafka listener and its twin for rebuilds. A subclass says which indexes its queries need and how it applies events.
+ * got to on the topic ({@link Watermarks}) — its Kafka listener and its twin for rebuilds. A subclass says which
+ * indexes its queries need and how it applies events.
  */
 public abstract class StreamProjection implements Projection {
     private final String name;
@@ -22,7 +23,7 @@ public abstract class StreamProjection implements Projection {
     protected StreamProjection(String name, List<String> collectionNames, ReadModelCollections collections,
                                EventStream stream, BiFunction<ReadModelCollections, EventStream, Projection> twin) {
         this.name = name;
-        this.collectionNames = Stream.concat(collectionNames.stream(), Stream.of(AppliedPositions.collectionOf(name)))
+        this.collectionNames = Stream.concat(collectionNames.stream(), Stream.of(Watermarks.collectionOf(name)))
                 .toList();
         this.collections = collections;
         this.stream = stream;
@@ -48,8 +49,8 @@ public abstract class StreamProjection implements Projection {
     }
 
     @Override
-    public void markApplied(List<EventEnvelope> events) {
-        AppliedPositions.record(collections.get(AppliedPositions.collectionOf(name)), events);
+    public void markApplied(Map<Integer, Long> passed) {
+        Watermarks.record(collections.get(Watermarks.collectionOf(name)), passed);
     }
 
     @Override
