@@ -54,4 +54,27 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.givefirst.local..")
                 .check(classes);
     }
+
+    @Test
+    void everyProblemIsBuiltInOnePlaceFromARuleOfTheCatalogue() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.givefirst.shared.web.Problems")
+                .should().callMethod(org.springframework.http.ProblemDetail.class, "forStatusAndDetail",
+                        org.springframework.http.HttpStatusCode.class, String.class)
+                .orShould().callMethod(org.springframework.http.ProblemDetail.class, "forStatus",
+                        org.springframework.http.HttpStatusCode.class)
+                .orShould().callMethod(org.springframework.http.ProblemDetail.class, "forStatus", int.class)
+                .because("a rejection names a Rule (SharedRules, CommandRules, QueryRules) and Problems writes it")
+                .check(classes);
+    }
+
+    @Test
+    void aggregatesAndEventsKnowNothingOfWhereLookupsAreKept() {
+        noClasses().that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+                .or().resideInAPackage("io.givefirst.events..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
+                .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Directory")
+                .because("rules read small domain interfaces (Members, Introductions); the MongoDB adapters are outside,"
+                        + " so the aggregate tests need no server")
+                .check(classes);
+    }
 }

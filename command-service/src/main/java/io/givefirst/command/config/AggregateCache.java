@@ -16,7 +16,8 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
  * aggregate does not read its events back from the store. Another instance may have appended to the aggregate
  * since it was cached: before an entry is used, the store is asked whether the event after the cached version
  * exists — one exact key of its unique (aggregate, sequence) index — and a stale entry is dropped, so the
- * aggregate is loaded afresh and no decision is taken on stale state (ADR 10, issue 13).
+ * aggregate is loaded afresh and no decision is taken on stale state (ADR 10, issue 13). Not Axon's caches
+ * ({@code WeakReferenceCache}, {@code JCacheAdapter} over Caffeine): none can check an entry against the store.
  */
 public final class AggregateCache implements Cache {
     /** Whether the store holds the event after {@code version} of {@code aggregateId}. */

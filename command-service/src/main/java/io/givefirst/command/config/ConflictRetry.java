@@ -13,6 +13,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
  * Retries a command that lost a race on its aggregate (the store's unique (aggregate, sequence) index said no):
  * the retry loads the aggregate again, with the winner's events, and re-checks every rule. Anything else —
  * above all a broken rule — is never retried. After {@value #MAX_RETRIES} lost races the client gets 409.
+ * Not Axon's {@code ExponentialBackOffIntervalRetryScheduler}: it retries every failure unless some cause in its
+ * chain is flagged non-transient, and a lost race wraps causes that are not; here one kind only is retried.
  */
 final class ConflictRetry implements RetryScheduler {
     static final int MAX_RETRIES = 5;

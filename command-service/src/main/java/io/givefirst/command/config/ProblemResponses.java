@@ -1,7 +1,9 @@
 package io.givefirst.command.config;
 
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
-import java.net.URI;
+import io.givefirst.shared.web.Problems;
+import io.givefirst.shared.web.SharedRules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -35,12 +36,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemResponses extends ResponseEntityExceptionHandler {
-    static final String TYPE_BASE = "https://givefirst.io/problems/";
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
-        return problem(statusOf(violation.kind()), violation.rule(), violation.title(), violation.getMessage());
+        return Problems.of(violation.broken(), violation.getMessage());
     }
 
     /** A command handler may report a rule through Axon's wrapper; unwrap it. */
@@ -55,33 +55,32 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-id", "Unknown id",
+        return Problems.of(CommandRules.UNKNOWN_ID,
                 "nothing with the id " + missing.getAggregateIdentifier() + " exists");
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
     ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException conflict) {
-        return problem(HttpStatus.CONFLICT, "already-exists", "Already exists",
+        return Problems.of(CommandRules.ALREADY_EXISTS,
                 "it was created by a concurrent request; nothing was recorded twice");
     }
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrent(ConcurrencyException conflict) {
-        return problem(HttpStatus.CONFLICT, "concurrent-modification", "Concurrent modification",
+        return Problems.of(CommandRules.CONCURRENT_MODIFICATION,
                 "another request changed the same thing at the same time; retry");
     }
 
     /** Event records validate themselves; a value that slipped past request validation ends here. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalidValue(IllegalArgumentException invalid) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", invalid.getMessage());
+        return Problems.of(SharedRules.INVALID_REQUEST, invalid.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
         log.error("request failed unexpectedly", failure);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "the request could not be completed; it may be retried");
+        return Problems.of(SharedRules.INTERNAL_ERROR, "the request could not be completed; it may be retried");
     }
 
     @Override
@@ -91,8 +90,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = invalid.getBindingResult().getFieldErrors().stream()
                 .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
                 .toList();
-        ProblemDetail body = detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                errors.size() + " field(s) are invalid");
+        ProblemDetail body = Problems.detail(SharedRules.INVALID_REQUEST, errors.size() + " field(s) are invalid");
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
     }
@@ -101,16 +99,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
-        return ResponseEntity.badRequest().body(detail(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                invalid.getMessage()));
+        return ResponseEntity.badRequest().body(Problems.detail(SharedRules.INVALID_REQUEST, invalid.getMessage()));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return ResponseEntity.badRequest().body(detail(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Malformed request", whatIsMalformed(unreadable)));
+        return ResponseEntity.badRequest().body(Problems.detail(SharedRules.MALFORMED_REQUEST,
+                whatIsMalformed(unreadable)));
     }
 
     /** Names the offending field when Jackson knows it, without echoing the client's input. */
@@ -127,28 +124,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             return "the field '" + field + "' has a value of the wrong type or out of range";
         }
         return "the body is not JSON of the expected shape";
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String title, String detail) {
-        return ResponseEntity.status(status).body(detail(status, rule, title, detail));
-    }
-
-    private static ProblemDetail detail(HttpStatus status, String rule, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + rule));
-        problem.setTitle(title);
-        problem.setProperty("rule", rule);
-        return problem;
-    }
-
-    private static HttpStatus statusOf(RuleViolation.Kind kind) {
-        return switch (kind) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
-        };
     }
 
     private static <T extends Throwable> Optional<T> causeOfType(Throwable failure, Class<T> type) {

@@ -7,10 +7,10 @@ import io.givefirst.command.help.HelpCommands.ConfirmHelpCommand;
 import io.givefirst.command.help.HelpCommands.DisputeHelpCommand;
 import io.givefirst.command.help.HelpCommands.GiveHelpCommand;
 import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
-import io.givefirst.command.member.MemberDirectory;
+import io.givefirst.command.member.Members;
 import io.givefirst.command.member.MemberRules;
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
-import io.givefirst.command.rules.RuleViolation.Kind;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
@@ -40,7 +40,7 @@ public class Help {
     }
 
     @CommandHandler
-    Help(GiveHelpCommand command, MemberDirectory directory) {
+    Help(GiveHelpCommand command, Members directory) {
         checkParticipants(command.giverId(), command.receiverId(), command.answersNeedId(), directory);
         if (!directory.isActive(command.giverId())) {
             throw MemberRules.notAMember();
@@ -51,7 +51,7 @@ public class Help {
     }
 
     @CommandHandler
-    Help(ReceiveHelpCommand command, MemberDirectory directory) {
+    Help(ReceiveHelpCommand command, Members directory) {
         checkParticipants(command.giverId(), command.receiverId(), command.answersNeedId(), directory);
         if (!directory.isActive(command.receiverId())) {
             throw MemberRules.notAMember();
@@ -62,20 +62,19 @@ public class Help {
     }
 
     private static void checkParticipants(String giverId, String receiverId, String answersNeedId,
-                                          MemberDirectory directory) {
+                                          Members directory) {
         if (giverId.equals(receiverId)) {
-            throw new RuleViolation(Kind.INVALID, "help-to-oneself", "Help to oneself",
-                    "you cannot record help given to yourself");
+            throw new RuleViolation(CommandRules.HELP_TO_ONESELF, "you cannot record help given to yourself");
         }
         if (answersNeedId != null && !directory.hasOpenNeed(receiverId, answersNeedId)) {
-            throw new RuleViolation(Kind.CONFLICT, "need-not-open", "Need not open",
+            throw new RuleViolation(CommandRules.NEED_NOT_OPEN,
                     "the receiver has no open need with the id " + answersNeedId);
         }
     }
 
     @CommandHandler
     void handle(AcknowledgeHelpCommand command) {
-        requireReceiver(command.actingMemberId(), "only-receiver-acknowledges", "Only the receiver acknowledges",
+        requireReceiver(command.actingMemberId(), CommandRules.ONLY_RECEIVER_ACKNOWLEDGES,
                 "only the member who received this help can acknowledge it");
         requireClaim();
         requireRecordedByGiver("acknowledged");
@@ -85,12 +84,12 @@ public class Help {
     @CommandHandler
     void handle(ConfirmHelpCommand command) {
         if (!giverId.equals(command.actingMemberId())) {
-            throw new RuleViolation(Kind.FORBIDDEN, "only-giver-confirms", "Only the giver confirms",
+            throw new RuleViolation(CommandRules.ONLY_GIVER_CONFIRMS,
                     "only the member who gave this help can confirm it");
         }
         requireClaim();
         if (giverId.equals(recordedBy)) {
-            throw new RuleViolation(Kind.CONFLICT, "help-recorded-by-giver", "Help recorded by its giver",
+            throw new RuleViolation(CommandRules.HELP_RECORDED_BY_GIVER,
                     "you recorded this help yourself; its receiver acknowledges it");
         }
         apply(new HelpConfirmedEvent(helpId, giverId, receiverId, command.occurredAt()));
@@ -98,7 +97,7 @@ public class Help {
 
     @CommandHandler
     void handle(DisputeHelpCommand command) {
-        requireReceiver(command.actingMemberId(), "only-receiver-disputes", "Only the receiver disputes",
+        requireReceiver(command.actingMemberId(), CommandRules.ONLY_RECEIVER_DISPUTES,
                 "only the member who received this help can dispute it");
         requireClaim();
         requireRecordedByGiver("disputed");
@@ -108,25 +107,25 @@ public class Help {
     /** What the receiver recorded themselves awaits its giver: there is nothing for the receiver to answer. */
     private void requireRecordedByGiver(String answered) {
         if (receiverId.equals(recordedBy)) {
-            throw new RuleViolation(Kind.CONFLICT, "help-awaits-giver", "Help awaits its giver",
+            throw new RuleViolation(CommandRules.HELP_AWAITS_GIVER,
                     "you recorded this help yourself; it cannot be " + answered + " by you, its giver confirms it");
         }
     }
 
-    private void requireReceiver(String actingMemberId, String rule, String title, String detail) {
+    private void requireReceiver(String actingMemberId, CommandRules rule, String detail) {
         if (!receiverId.equals(actingMemberId)) {
-            throw new RuleViolation(Kind.FORBIDDEN, rule, title, detail);
+            throw new RuleViolation(rule, detail);
         }
     }
 
     /** Acknowledging and disputing answer an open claim, once. */
     private void requireClaim() {
         if (verified) {
-            throw new RuleViolation(Kind.CONFLICT, "help-already-verified", "Help already verified",
+            throw new RuleViolation(CommandRules.HELP_ALREADY_VERIFIED,
                     "this help is already verified; it needs no acknowledgement or dispute");
         }
         if (disputed) {
-            throw new RuleViolation(Kind.CONFLICT, "help-disputed", "Help disputed",
+            throw new RuleViolation(CommandRules.HELP_DISPUTED,
                     "this help was disputed; it can no longer be acknowledged or disputed");
         }
     }

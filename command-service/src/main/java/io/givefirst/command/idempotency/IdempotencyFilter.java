@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.givefirst.shared.consistency.ConsistencyToken;
 import io.givefirst.shared.web.BufferedRequest;
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.shared.web.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    static final int MAX_KEY_LENGTH = 200;
+    static final int MAX_KEY_LENGTH = CommandRules.INVALID_IDEMPOTENCY_KEY.limit();
 
     private final IdempotencyStore store;
 
@@ -59,7 +60,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = request.getHeader(HEADER).strip();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            Problems.write(response, 400, "invalid-idempotency-key", "Invalid idempotency key",
+            Problems.write(response, CommandRules.INVALID_IDEMPOTENCY_KEY,
                     "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters");
             return;
         }
@@ -74,10 +75,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         cached.setAttribute(NewRecordIds.SCOPE, claim.idsFromKeyAlone() ? key : NewRecordIds.scope(key, claim.since()));
+        runAndRecord(id, cached, response, chain);
+    }
+
+    /** Runs the request and keeps its answer for retries — or marks its outcome unknown if it failed. */
+    private void runAndRecord(String id, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         try {
             try {
-                chain.doFilter(cached, recorded);
+                chain.doFilter(request, recorded);
             } catch (IOException | ServletException | RuntimeException e) {
                 store.outcomeUnknown(id);
                 throw e;
@@ -98,10 +105,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static void answerFromEarlier(IdempotencyStore.Record earlier, String fingerprint,
                                           HttpServletResponse response) throws IOException {
         if (!earlier.fingerprint().equals(fingerprint)) {
-            Problems.write(response, 422, "idempotency-key-reused", "Idempotency key reused",
+            Problems.write(response, CommandRules.IDEMPOTENCY_KEY_REUSED,
                     "this Idempotency-Key was already used for a different request");
         } else if (!earlier.done()) {
-            Problems.write(response, 409, "request-in-progress", "Request in progress",
+            Problems.write(response, CommandRules.REQUEST_IN_PROGRESS,
                     "the first request with this Idempotency-Key is still running; retry shortly");
         } else {
             response.setStatus(earlier.status());

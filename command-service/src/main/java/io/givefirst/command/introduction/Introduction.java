@@ -6,10 +6,10 @@ import io.givefirst.command.introduction.IntroductionCommands.AcceptIntroduction
 import io.givefirst.command.introduction.IntroductionCommands.DeclineIntroductionCommand;
 import io.givefirst.command.introduction.IntroductionCommands.MakeIntroductionCommand;
 import io.givefirst.command.introduction.IntroductionCommands.NoteIntroducedMeetingCommand;
-import io.givefirst.command.member.MemberDirectory;
+import io.givefirst.command.member.Members;
 import io.givefirst.command.member.MemberRules;
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
-import io.givefirst.command.rules.RuleViolation.Kind;
 import io.givefirst.events.introduction.IntroductionAcceptedEvent;
 import io.givefirst.events.introduction.IntroductionDeclinedEvent;
 import io.givefirst.events.introduction.IntroductionFruitfulEvent;
@@ -42,14 +42,13 @@ public class Introduction {
     }
 
     @CommandHandler
-    Introduction(MakeIntroductionCommand command, MemberDirectory members, IntroductionDirectory introductions) {
+    Introduction(MakeIntroductionCommand command, Members members, Introductions introductions) {
         String introducer = command.introducerId();
         if (introducer.equals(command.firstMemberId()) || introducer.equals(command.secondMemberId())) {
-            throw new RuleViolation(Kind.INVALID, "introducer-involved", "Introducer involved",
-                    "you introduce two other members, not yourself");
+            throw new RuleViolation(CommandRules.INTRODUCER_INVOLVED, "you introduce two other members, not yourself");
         }
         if (command.firstMemberId().equals(command.secondMemberId())) {
-            throw new RuleViolation(Kind.INVALID, "introduction-to-oneself", "Introduction to oneself",
+            throw new RuleViolation(CommandRules.INTRODUCTION_TO_ONESELF,
                     "a member cannot be introduced to themselves");
         }
         if (!members.isActive(introducer)) {
@@ -58,7 +57,7 @@ public class Introduction {
         members.requireActive(command.firstMemberId(), "introduced member");
         members.requireActive(command.secondMemberId(), "introduced member");
         if (introductions.hasPending(command.firstMemberId(), command.secondMemberId())) {
-            throw new RuleViolation(Kind.CONFLICT, "introduction-already-pending", "Introduction already pending",
+            throw new RuleViolation(CommandRules.INTRODUCTION_ALREADY_PENDING,
                     "these two members already have an introduction waiting for their answers");
         }
         apply(new IntroductionMadeEvent(command.introductionId(), introducer, command.firstMemberId(),
@@ -70,7 +69,7 @@ public class Introduction {
         requireIntroduced(command.memberId());
         requireNotDeclined();
         if (accepted.contains(command.memberId())) {
-            throw new RuleViolation(Kind.CONFLICT, "introduction-already-accepted", "Introduction already accepted",
+            throw new RuleViolation(CommandRules.INTRODUCTION_ALREADY_ACCEPTED,
                     "you have already accepted this introduction");
         }
         apply(new IntroductionAcceptedEvent(introductionId, command.memberId(), introducerId, firstMemberId,
@@ -86,7 +85,7 @@ public class Introduction {
         requireIntroduced(command.memberId());
         requireNotDeclined();
         if (accepted.size() == 2) {
-            throw new RuleViolation(Kind.CONFLICT, "introduction-already-open", "Introduction already open",
+            throw new RuleViolation(CommandRules.INTRODUCTION_ALREADY_OPEN,
                     "both members accepted this introduction; it can no longer be declined");
         }
         apply(new IntroductionDeclinedEvent(introductionId, command.memberId(), introducerId, firstMemberId,
@@ -100,8 +99,8 @@ public class Introduction {
      */
     @CommandHandler
     void handle(NoteIntroducedMeetingCommand command) {
-        boolean ourPair = IntroductionDirectory.pair(firstMemberId, secondMemberId)
-                .equals(IntroductionDirectory.pair(command.oneParticipant(), command.otherParticipant()));
+        boolean ourPair = Introductions.pair(firstMemberId, secondMemberId)
+                .equals(Introductions.pair(command.oneParticipant(), command.otherParticipant()));
         if (ourPair && accepted.size() == 2 && !declined && !fruitful) {
             apply(new IntroductionFruitfulEvent(introductionId, introducerId, firstMemberId, secondMemberId,
                     command.meetingId(), command.occurredAt()));
@@ -110,15 +109,14 @@ public class Introduction {
 
     private void requireIntroduced(String memberId) {
         if (!memberId.equals(firstMemberId) && !memberId.equals(secondMemberId)) {
-            throw new RuleViolation(Kind.FORBIDDEN, "only-introduced-members-respond",
-                    "Only introduced members respond", "only the two introduced members can accept or decline");
+            throw new RuleViolation(CommandRules.ONLY_INTRODUCED_MEMBERS_RESPOND,
+                    "only the two introduced members can accept or decline");
         }
     }
 
     private void requireNotDeclined() {
         if (declined) {
-            throw new RuleViolation(Kind.CONFLICT, "introduction-declined", "Introduction declined",
-                    "this introduction was declined");
+            throw new RuleViolation(CommandRules.INTRODUCTION_DECLINED, "this introduction was declined");
         }
     }
 

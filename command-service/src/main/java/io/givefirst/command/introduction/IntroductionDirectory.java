@@ -20,24 +20,14 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The command side's lookup of introductions: which pairs have one pending ("no second pending introduction of
- * the same pair") and whom each one introduced ("a meeting may reference an open introduction of its two
- * participants"). Kept in the unit of work that stores the events, like the member directory; who is introduced
+ * The command side's lookup of introductions ({@link Introductions}: which pairs have one pending, whom each one
+ * introduced), in MongoDB. Kept in the unit of work that stores the events, like the member directory; who is introduced
  * never changes, the status is written only by a newer event of the introduction than the last one
  * ({@link LookupWrites}).
  */
 @Component
 @ProcessingGroup(Lookups.PROCESSING_GROUP)
-public class IntroductionDirectory {
-    public enum Status { PENDING, OPEN, DECLINED, FRUITFUL }
-
-    /** What the directory knows of one introduction. */
-    public record Entry(String introductionId, String firstMemberId, String secondMemberId, Status status) {
-        public boolean introduces(String one, String other) {
-            return pair(firstMemberId, secondMemberId).equals(pair(one, other));
-        }
-    }
-
+public class IntroductionDirectory implements Introductions {
     private final MongoCollection<Document> introductions;
 
     public IntroductionDirectory(MongoDatabase commandDatabase) {
@@ -49,7 +39,7 @@ public class IntroductionDirectory {
     public void on(IntroductionMadeEvent event, @SequenceNumber long sequence) {
         introductions.updateOne(Filters.eq("_id", event.introductionId()), Updates.combine(
                         Updates.set("first", event.firstMemberId()), Updates.set("second", event.secondMemberId()),
-                        Updates.set("pair", pair(event.firstMemberId(), event.secondMemberId()))),
+                        Updates.set("pair", Introductions.pair(event.firstMemberId(), event.secondMemberId()))),
                 new UpdateOptions().upsert(true));
         setStatus(event.introductionId(), sequence, Status.PENDING);
     }
@@ -73,21 +63,17 @@ public class IntroductionDirectory {
         LookupWrites.ifNewer(introductions, introductionId, "statusSequence", sequence, Updates.set("status", status.name()));
     }
 
-    /** Whether an introduction of these two members (in either order) is waiting for their answers. */
+    @Override
     public boolean hasPending(String one, String other) {
-        return introductions.find(Filters.and(Filters.eq("pair", pair(one, other)),
+        return introductions.find(Filters.and(Filters.eq("pair", Introductions.pair(one, other)),
                 Filters.eq("status", Status.PENDING.name()))).limit(1).first() != null;
     }
 
+    @Override
     public Optional<Entry> find(String introductionId) {
         return Optional.ofNullable(introductions.find(Filters.eq("_id", introductionId)).limit(1).first())
                 .filter(d -> d.getString("first") != null)
                 .map(d -> new Entry(d.getString("_id"), d.getString("first"), d.getString("second"),
                         Status.valueOf(d.getString("status"))));
-    }
-
-    /** The same key for (a, b) and (b, a). */
-    static String pair(String one, String other) {
-        return one.compareTo(other) < 0 ? one + "|" + other : other + "|" + one;
     }
 }

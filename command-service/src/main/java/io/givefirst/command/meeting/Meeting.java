@@ -2,16 +2,16 @@ package io.givefirst.command.meeting;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.givefirst.command.introduction.IntroductionDirectory;
-import io.givefirst.command.introduction.IntroductionDirectory.Status;
+import io.givefirst.command.introduction.Introductions;
+import io.givefirst.command.introduction.Introductions.Status;
 import io.givefirst.command.meeting.MeetingCommands.ConfirmMeetingCommand;
 import io.givefirst.command.meeting.MeetingCommands.FollowUpMeetingCommand;
 import io.givefirst.command.meeting.MeetingCommands.RecordMeetingCommand;
-import io.givefirst.command.member.MemberDirectory;
+import io.givefirst.command.member.Members;
 import io.givefirst.command.member.MemberRules;
 import io.givefirst.command.rules.DailyLimit;
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
-import io.givefirst.command.rules.RuleViolation.Kind;
 import io.givefirst.events.meeting.MeetingConfirmedEvent;
 import io.givefirst.events.meeting.MeetingFollowedUpEvent;
 import io.givefirst.events.meeting.MeetingRecordedEvent;
@@ -35,17 +35,16 @@ public class Meeting {
     private boolean confirmed;
     /** Each participant's follow-ups: cheap to repeat, so limited per day. */
     private final Map<String, DailyLimit> followUps = new HashMap<>();
-    static final int MAX_FOLLOW_UPS_PER_DAY = 20;
+    static final int MAX_FOLLOW_UPS_PER_DAY = CommandRules.TOO_MANY_FOLLOW_UPS.limit();
 
     protected Meeting() {
         // for Axon's event sourcing
     }
 
     @CommandHandler
-    Meeting(RecordMeetingCommand command, MemberDirectory members, IntroductionDirectory introductions) {
+    Meeting(RecordMeetingCommand command, Members members, Introductions introductions) {
         if (command.recordedBy().equals(command.otherMemberId())) {
-            throw new RuleViolation(Kind.INVALID, "meeting-with-oneself", "Meeting with oneself",
-                    "you cannot record a meeting with yourself");
+            throw new RuleViolation(CommandRules.MEETING_WITH_ONESELF, "you cannot record a meeting with yourself");
         }
         if (!members.isActive(command.recordedBy())) {
             throw MemberRules.notAMember();
@@ -58,16 +57,16 @@ public class Meeting {
                 command.context(), command.privateNote(), command.introductionId(), command.occurredAt()));
     }
 
-    private static void checkIntroduction(RecordMeetingCommand command, IntroductionDirectory introductions) {
-        IntroductionDirectory.Entry introduction = introductions.find(command.introductionId()).orElseThrow(() ->
-                new RuleViolation(Kind.NOT_FOUND, "unknown-introduction", "Unknown introduction",
+    private static void checkIntroduction(RecordMeetingCommand command, Introductions introductions) {
+        Introductions.Entry introduction = introductions.find(command.introductionId()).orElseThrow(() ->
+                new RuleViolation(CommandRules.UNKNOWN_INTRODUCTION,
                         "no introduction has the id " + command.introductionId()));
         if (!introduction.introduces(command.recordedBy(), command.otherMemberId())) {
-            throw new RuleViolation(Kind.CONFLICT, "introduction-of-others", "Introduction of others",
+            throw new RuleViolation(CommandRules.INTRODUCTION_OF_OTHERS,
                     "that introduction is not between the two members of this meeting");
         }
         if (introduction.status() != Status.OPEN && introduction.status() != Status.FRUITFUL) {
-            throw new RuleViolation(Kind.CONFLICT, "introduction-not-open", "Introduction not open",
+            throw new RuleViolation(CommandRules.INTRODUCTION_NOT_OPEN,
                     "a meeting can reference an introduction once both members accepted it");
         }
     }
@@ -75,13 +74,11 @@ public class Meeting {
     @CommandHandler
     void handle(ConfirmMeetingCommand command) {
         if (!command.memberId().equals(otherMemberId)) {
-            throw new RuleViolation(Kind.FORBIDDEN, "only-other-participant-confirms",
-                    "Only the other participant confirms",
+            throw new RuleViolation(CommandRules.ONLY_OTHER_PARTICIPANT_CONFIRMS,
                     "only the member who was met can confirm this meeting");
         }
         if (confirmed) {
-            throw new RuleViolation(Kind.CONFLICT, "meeting-already-confirmed", "Meeting already confirmed",
-                    "this meeting is already confirmed");
+            throw new RuleViolation(CommandRules.MEETING_ALREADY_CONFIRMED, "this meeting is already confirmed");
         }
         apply(new MeetingConfirmedEvent(meetingId, command.memberId(), recordedBy, command.occurredAt()));
     }
@@ -94,7 +91,7 @@ public class Meeting {
         } else if (command.memberId().equals(otherMemberId)) {
             other = recordedBy;
         } else {
-            throw new RuleViolation(Kind.FORBIDDEN, "only-participants-follow-up", "Only participants follow up",
+            throw new RuleViolation(CommandRules.ONLY_PARTICIPANTS_FOLLOW_UP,
                     "only the two members who met can follow up on this meeting");
         }
         followUpsOf(command.memberId()).check(command.occurredAt());
@@ -103,8 +100,8 @@ public class Meeting {
     }
 
     private DailyLimit followUpsOf(String memberId) {
-        return followUps.computeIfAbsent(memberId, m -> new DailyLimit(MAX_FOLLOW_UPS_PER_DAY,
-                "too-many-follow-ups", "follow-ups of one meeting"));
+        return followUps.computeIfAbsent(memberId, m -> new DailyLimit(CommandRules.TOO_MANY_FOLLOW_UPS,
+                "follow-ups of one meeting"));
     }
 
     @EventSourcingHandler

@@ -8,6 +8,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public class DailyRecords {
                 Updates.combine(Updates.inc("count", 1), Updates.setOnInsert("expiresAt", Date.from(now.plus(KEPT)))),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         if (after != null && after.getInteger("count", 0) > perDay) {
-            throw new RuleViolation(RuleViolation.Kind.TOO_MANY, "too-many-records-today", "Daily limit reached",
+            throw new RuleViolation(CommandRules.TOO_MANY_RECORDS_TODAY,
                     "at most " + perDay + " new records (help, meetings, introductions, needs, offers, follow-ups) a day; "
                             + "try again tomorrow (UTC)");
         }

@@ -11,8 +11,8 @@ import io.givefirst.command.member.MemberCommands.ResolveNeedCommand;
 import io.givefirst.command.member.MemberCommands.UpdateProfileCommand;
 import io.givefirst.command.member.MemberCommands.WithdrawOfferCommand;
 import io.givefirst.command.rules.DailyLimit;
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
-import io.givefirst.command.rules.RuleViolation.Kind;
 import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberErasedEvent;
@@ -37,9 +37,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate(cache = "aggregateCache")
 public class Member {
-    static final int MAX_OPEN_NEEDS = 50;
-    static final int MAX_OPEN_OFFERS = 50;
-    static final int MAX_PROFILE_CHANGES_PER_DAY = 20;
+    static final int MAX_OPEN_NEEDS = CommandRules.TOO_MANY_OPEN_NEEDS.limit();
+    static final int MAX_OPEN_OFFERS = CommandRules.TOO_MANY_OPEN_OFFERS.limit();
+    static final int MAX_PROFILE_CHANGES_PER_DAY = CommandRules.TOO_MANY_PROFILE_CHANGES.limit();
 
     @AggregateIdentifier
     private String memberId;
@@ -53,7 +53,7 @@ public class Member {
     private final Set<String> openOffers = new HashSet<>();
     private final Set<String> withdrawnOffers = new HashSet<>();
     private final Set<String> cardRequesters = new HashSet<>();
-    private final DailyLimit profileChanges = new DailyLimit(MAX_PROFILE_CHANGES_PER_DAY, "too-many-profile-changes",
+    private final DailyLimit profileChanges = new DailyLimit(CommandRules.TOO_MANY_PROFILE_CHANGES,
             "profile changes");
 
     protected Member() {
@@ -61,13 +61,13 @@ public class Member {
     }
 
     @CommandHandler
-    Member(JoinMemberCommand command, MemberDirectory directory) {
+    Member(JoinMemberCommand command, Members directory) {
         if (directory.exists(command.memberId())) {
             throw alreadyJoined(command.memberId());
         }
         if (command.invitedBy() != null) {
             if (command.invitedBy().equals(command.memberId())) {
-                throw new RuleViolation(Kind.INVALID, "invited-by-oneself", "Invited by oneself",
+                throw new RuleViolation(CommandRules.INVITED_BY_ONESELF,
                         "nobody invites themselves; leave invitedBy out");
             }
             if (!directory.exists(command.invitedBy())) {
@@ -102,8 +102,7 @@ public class Member {
     @CommandHandler
     void handle(MemberCommands.EraseMemberCommand command) {
         if (erased) {
-            throw new RuleViolation(Kind.CONFLICT, "member-erased", "Member erased",
-                    "member " + memberId + " has already been erased");
+            throw new RuleViolation(CommandRules.MEMBER_ERASED, "member " + memberId + " has already been erased");
         }
         apply(new MemberErasedEvent(memberId, command.erasedBy(), command.byAdmin(), command.occurredAt()));
     }
@@ -116,7 +115,7 @@ public class Member {
         }
         requireActive();
         if (openNeeds.size() >= MAX_OPEN_NEEDS) {
-            throw new RuleViolation(Kind.CONFLICT, "too-many-open-needs", "Too many open needs",
+            throw new RuleViolation(CommandRules.TOO_MANY_OPEN_NEEDS,
                     "resolve one of your " + MAX_OPEN_NEEDS + " open needs before posting another");
         }
         apply(new NeedPostedEvent(memberId, command.needId(), command.description(), command.tags(),
@@ -127,12 +126,11 @@ public class Member {
     void handle(ResolveNeedCommand command) {
         requireActive();
         if (resolvedNeeds.contains(command.needId())) {
-            throw new RuleViolation(Kind.CONFLICT, "need-already-resolved", "Need already resolved",
+            throw new RuleViolation(CommandRules.NEED_ALREADY_RESOLVED,
                     "the need " + command.needId() + " is already resolved");
         }
         if (!openNeeds.contains(command.needId())) {
-            throw new RuleViolation(Kind.NOT_FOUND, "unknown-need", "Unknown need",
-                    "you have no need with the id " + command.needId());
+            throw new RuleViolation(CommandRules.UNKNOWN_NEED, "you have no need with the id " + command.needId());
         }
         apply(new NeedResolvedEvent(memberId, command.needId(), command.occurredAt()));
     }
@@ -145,7 +143,7 @@ public class Member {
         }
         requireActive();
         if (openOffers.size() >= MAX_OPEN_OFFERS) {
-            throw new RuleViolation(Kind.CONFLICT, "too-many-open-offers", "Too many open offers",
+            throw new RuleViolation(CommandRules.TOO_MANY_OPEN_OFFERS,
                     "withdraw one of your " + MAX_OPEN_OFFERS + " open offers before posting another");
         }
         apply(new OfferPostedEvent(memberId, command.offerId(), command.description(), command.tags(),
@@ -156,7 +154,7 @@ public class Member {
     void handle(WithdrawOfferCommand command) {
         requireActive();
         if (!openOffers.contains(command.offerId())) {
-            throw new RuleViolation(Kind.NOT_FOUND, "unknown-offer", "Unknown offer",
+            throw new RuleViolation(CommandRules.UNKNOWN_OFFER,
                     "you have no open offer with the id " + command.offerId());
         }
         apply(new OfferWithdrawnEvent(memberId, command.offerId(), command.occurredAt()));
@@ -164,10 +162,9 @@ public class Member {
 
     /** Handled by the member whose card is asked for: that is where "once per pair" can be known. */
     @CommandHandler
-    void handle(RequestCardCommand command, MemberDirectory directory) {
+    void handle(RequestCardCommand command, Members directory) {
         if (memberId.equals(command.requesterId())) {
-            throw new RuleViolation(Kind.INVALID, "own-card", "Own card",
-                    "you cannot ask for your own card");
+            throw new RuleViolation(CommandRules.OWN_CARD, "you cannot ask for your own card");
         }
         if (!directory.isActive(command.requesterId())) {
             throw MemberRules.notAMember();
@@ -176,7 +173,7 @@ public class Member {
             throw MemberRules.inactiveMember(memberId, "member");
         }
         if (cardRequesters.contains(command.requesterId())) {
-            throw new RuleViolation(Kind.CONFLICT, "card-already-requested", "Card already requested",
+            throw new RuleViolation(CommandRules.CARD_ALREADY_REQUESTED,
                     "you have already asked " + memberId + " for their card");
         }
         apply(new CardRequestedEvent(memberId, command.requesterId(), command.occurredAt()));
@@ -184,8 +181,7 @@ public class Member {
 
     private void requireActive() {
         if (!active) {
-            throw new RuleViolation(Kind.CONFLICT, "member-left", "Member left",
-                    "you have left the community");
+            throw new RuleViolation(CommandRules.MEMBER_LEFT, "you have left the community");
         }
     }
 
@@ -249,7 +245,7 @@ public class Member {
     }
 
     static RuleViolation alreadyJoined(String memberId) {
-        return new RuleViolation(Kind.CONFLICT, "member-already-joined", "Member already joined",
+        return new RuleViolation(CommandRules.MEMBER_ALREADY_JOINED,
                 "member " + Objects.requireNonNull(memberId) + " has already joined; update the profile instead");
     }
 }

@@ -18,15 +18,15 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The command side's lookup of members and their open needs, for rules that span aggregates ("the receiver is
- * an active member", "the help answers one of the receiver's open needs"). It is kept by a subscribing
+ * The command side's lookup of members and their open needs ({@link Members}, for rules that span aggregates),
+ * in MongoDB. It is kept by a subscribing
  * processor, so it is updated in the same unit of work that stored the events; every write is an idempotent
  * upsert, so applying an event twice changes nothing, and an older event of a member never overwrites a newer
  * one's (several instances write here, {@link LookupWrites}).
  */
 @Component
 @ProcessingGroup(Lookups.PROCESSING_GROUP)
-public class MemberDirectory {
+public class MemberDirectory implements Members {
     private final MongoCollection<Document> members;
     private final MongoCollection<Document> needs;
 
@@ -62,34 +62,20 @@ public class MemberDirectory {
                 Updates.combine(Updates.set("memberId", event.memberId()), Updates.set("open", false)));
     }
 
-    /** Whether this id ever joined. */
+    @Override
     public boolean exists(String memberId) {
         return members.find(Filters.eq("_id", memberId)).limit(1).first() != null;
     }
 
-    /** Whether this id joined and has not left. */
+    @Override
     public boolean isActive(String memberId) {
         Document member = members.find(Filters.eq("_id", memberId)).limit(1).first();
         return member != null && Boolean.TRUE.equals(member.getBoolean("active"));
     }
 
-    /** Whether {@code needId} is an open need of {@code memberId}. */
+    @Override
     public boolean hasOpenNeed(String memberId, String needId) {
         return needs.find(Filters.and(Filters.eq("_id", needId), Filters.eq("memberId", memberId),
                 Filters.eq("open", true))).limit(1).first() != null;
-    }
-
-    /**
-     * Checks that a member can take part in an act: joined, and not left.
-     *
-     * @param role how the member appears in the error, e.g. "receiver"
-     */
-    public void requireActive(String memberId, String role) {
-        if (!exists(memberId)) {
-            throw MemberRules.unknownMember(memberId, role);
-        }
-        if (!isActive(memberId)) {
-            throw MemberRules.inactiveMember(memberId, role);
-        }
     }
 }

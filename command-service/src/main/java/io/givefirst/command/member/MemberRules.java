@@ -1,7 +1,8 @@
 package io.givefirst.command.member;
 
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
-import io.givefirst.command.rules.RuleViolation.Kind;
+import io.givefirst.shared.web.SharedRules;
 
 /** The violations about members that several aggregates report the same way. */
 public final class MemberRules {
@@ -9,17 +10,15 @@ public final class MemberRules {
     }
 
     public static RuleViolation unknownMember(String memberId, String role) {
-        return new RuleViolation(Kind.NOT_FOUND, "unknown-member", "Unknown member",
-                "the " + role + " " + memberId + " is not a member");
+        return new RuleViolation(SharedRules.UNKNOWN_MEMBER, "the " + role + " " + memberId + " is not a member");
     }
 
     public static RuleViolation inactiveMember(String memberId, String role) {
-        return new RuleViolation(Kind.CONFLICT, "inactive-member", "Inactive member",
+        return new RuleViolation(CommandRules.INACTIVE_MEMBER,
                 "the " + role + " " + memberId + " has left the community");
     }
 
     public static RuleViolation notAMember() {
-        return new RuleViolation(Kind.CONFLICT, "not-a-member", "Not a member",
-                "join the community (POST /members) before acting in it");
+        return new RuleViolation(CommandRules.NOT_A_MEMBER, "join the community (POST /members) before acting in it");
     }
 }

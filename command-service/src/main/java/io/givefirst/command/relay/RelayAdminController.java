@@ -1,5 +1,6 @@
 package io.givefirst.command.relay;
 
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,7 +68,7 @@ class RelayAdminController {
         String topic = request.topic();
         String prefix = properties.topic() + ".";
         if (!topic.matches(TOPIC_NAME) || !topic.startsWith(prefix) || topic.length() == prefix.length()) {
-            throw new RuleViolation(RuleViolation.Kind.INVALID, "copy-topic-name", "Copy topic name",
+            throw new RuleViolation(CommandRules.COPY_TOPIC_NAME,
                     "a copy goes into a new topic named " + prefix + "<name> (letters, digits, '.', '_' or '-',"
                             + " at most 249 in all)");
         }

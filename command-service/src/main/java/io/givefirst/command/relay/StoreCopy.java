@@ -1,5 +1,6 @@
 package io.givefirst.command.relay;
 
+import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +56,7 @@ class StoreCopy {
     /** Starts a copy into {@code topic}: the live one, or a new one it creates (refused when it exists already). */
     synchronized Status start(String topic, boolean newTopic) {
         if (status != null && "RUNNING".equals(status.state())) {
-            throw new RuleViolation(RuleViolation.Kind.CONFLICT, "copy-in-progress", "Copy in progress",
+            throw new RuleViolation(CommandRules.COPY_IN_PROGRESS,
                     "a copy into " + status.topic() + " is still running");
         }
         if (newTopic) {
@@ -80,7 +81,7 @@ class StoreCopy {
             client.createTopics(List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
-                throw new RuleViolation(RuleViolation.Kind.CONFLICT, "copy-topic-exists", "Copy topic exists",
+                throw new RuleViolation(CommandRules.COPY_TOPIC_EXISTS,
                         "the topic " + topic + " exists already: a copy goes into a new topic");
             }
             throw new IllegalStateException("cannot create the topic " + topic, e.getCause());

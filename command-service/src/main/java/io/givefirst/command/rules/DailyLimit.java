@@ -14,16 +14,16 @@ import java.util.Objects;
 public final class DailyLimit {
     private static final Duration DAY = Duration.ofHours(24);
     private final int max;
-    private final String rule;
+    private final CommandRules rule;
     private final String what;
     private final List<Instant> recent = new ArrayList<>();
 
     /**
-     * @param rule the rule a refusal names
+     * @param rule the rule a refusal names; its {@link CommandRules#limit()} is the maximum
      * @param what what is counted, in a person's words ("profile changes")
      */
-    public DailyLimit(int max, String rule, String what) {
-        this.max = max;
+    public DailyLimit(CommandRules rule, String what) {
+        this.max = rule.limit();
         this.rule = rule;
         this.what = what;
     }
@@ -32,7 +32,7 @@ public final class DailyLimit {
     public void check(Instant at) {
         long within = recent.stream().filter(t -> t.isAfter(at.minus(DAY))).count();
         if (within >= max) {
-            throw new RuleViolation(RuleViolation.Kind.TOO_MANY, rule, "Daily limit reached",
+            throw new RuleViolation(rule,
                     "at most " + max + " " + what + " in 24 hours; try again later");
         }
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
  * anything else is refused: an act dated 1970 or 2100 would sit at either end of every timeline for ever.
  */
 public final class Occurrence {
-    public static final Duration LONGEST_AGO = Duration.ofDays(366);
+    public static final Duration LONGEST_AGO = Duration.ofDays(CommandRules.OCCURRED_AT_OUT_OF_RANGE.limit());
     public static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(5);
 
     private Occurrence() {
@@ -23,7 +23,7 @@ public final class Occurrence {
             return now;
         }
         if (occurredAt.isBefore(now.minus(LONGEST_AGO)) || occurredAt.isAfter(now.plus(CLOCK_TOLERANCE))) {
-            throw new RuleViolation(RuleViolation.Kind.INVALID, "occurred-at-out-of-range", "Date out of range",
+            throw new RuleViolation(CommandRules.OCCURRED_AT_OUT_OF_RANGE,
                     "an act may be dated at most " + LONGEST_AGO.toDays() + " days ago and not in the future; got "
                             + occurredAt);
         }

@@ -1,33 +1,25 @@
 package io.givefirst.command.rules;
 
+import io.givefirst.shared.web.Rule;
+
 /**
- * A command broke a domain rule. {@code rule} is a stable slug (it becomes the problem type that clients
- * branch on); {@code detail} explains this occurrence to a person. Nothing was stored.
+ * A command broke a rule of {@link CommandRules} (or a shared one); {@code detail} explains this occurrence to a
+ * person. Nothing was stored. The rule's slug becomes the problem type that clients branch on.
  */
 public class RuleViolation extends RuntimeException {
-    /** How the violation reads to an HTTP client, without tying the domain to HTTP. */
-    public enum Kind { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, TOO_MANY }
+    private final transient Rule rule;
 
-    private final String rule;
-    private final String title;
-    private final Kind kind;
-
-    public RuleViolation(Kind kind, String rule, String title, String detail) {
+    public RuleViolation(Rule rule, String detail) {
         super(detail);
-        this.kind = kind;
         this.rule = rule;
-        this.title = title;
     }
 
+    /** The rule's stable slug. */
     public String rule() {
+        return rule.slug();
+    }
+
+    public Rule broken() {
         return rule;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public Kind kind() {
-        return kind;
     }
 }

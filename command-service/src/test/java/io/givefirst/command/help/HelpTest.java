@@ -7,8 +7,8 @@ import io.givefirst.command.help.HelpCommands.ConfirmHelpCommand;
 import io.givefirst.command.help.HelpCommands.DisputeHelpCommand;
 import io.givefirst.command.help.HelpCommands.GiveHelpCommand;
 import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
-import io.givefirst.command.member.MemberDirectory;
 import io.givefirst.command.support.Lookups;
+import io.givefirst.command.support.MembersInMemory;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;
@@ -27,7 +27,7 @@ class HelpTest {
     private static final Instant LATER = Instant.parse("2026-11-21T09:00:00Z");
     private static final HelpGivenEvent CLAIMED = new HelpGivenEvent("h1", "alice", "bob", HelpKind.FEEDBACK,
             "Honest notes on the pitch", "alice", false, null, THEN);
-    private MemberDirectory directory;
+    private MembersInMemory directory;
     private AggregateTestFixture<Help> fixture;
 
     @BeforeEach

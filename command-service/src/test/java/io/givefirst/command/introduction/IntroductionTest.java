@@ -6,8 +6,9 @@ import io.givefirst.command.introduction.IntroductionCommands.AcceptIntroduction
 import io.givefirst.command.introduction.IntroductionCommands.DeclineIntroductionCommand;
 import io.givefirst.command.introduction.IntroductionCommands.MakeIntroductionCommand;
 import io.givefirst.command.introduction.IntroductionCommands.NoteIntroducedMeetingCommand;
-import io.givefirst.command.member.MemberDirectory;
+import io.givefirst.command.support.IntroductionsInMemory;
 import io.givefirst.command.support.Lookups;
+import io.givefirst.command.support.MembersInMemory;
 import io.givefirst.events.introduction.IntroductionAcceptedEvent;
 import io.givefirst.events.introduction.IntroductionDeclinedEvent;
 import io.givefirst.events.introduction.IntroductionFruitfulEvent;
@@ -28,8 +29,8 @@ class IntroductionTest {
     private static final IntroductionAcceptedEvent CAROL_ACCEPTED =
             new IntroductionAcceptedEvent("i1", "carol", "alice", "bob", "carol", T1);
     private static final IntroductionOpenedEvent OPENED = new IntroductionOpenedEvent("i1", "alice", "bob", "carol", T1);
-    private MemberDirectory members;
-    private IntroductionDirectory introductions;
+    private MembersInMemory members;
+    private IntroductionsInMemory introductions;
     private AggregateTestFixture<Introduction> fixture;
 
     @BeforeEach

@@ -2,12 +2,12 @@ package io.givefirst.command.meeting;
 
 import static io.givefirst.command.support.Lookups.violating;
 
-import io.givefirst.command.introduction.IntroductionDirectory;
 import io.givefirst.command.meeting.MeetingCommands.ConfirmMeetingCommand;
 import io.givefirst.command.meeting.MeetingCommands.FollowUpMeetingCommand;
 import io.givefirst.command.meeting.MeetingCommands.RecordMeetingCommand;
-import io.givefirst.command.member.MemberDirectory;
+import io.givefirst.command.support.IntroductionsInMemory;
 import io.givefirst.command.support.Lookups;
+import io.givefirst.command.support.MembersInMemory;
 import io.givefirst.events.introduction.IntroductionMadeEvent;
 import io.givefirst.events.introduction.IntroductionOpenedEvent;
 import io.givefirst.events.meeting.MeetingConfirmedEvent;
@@ -25,8 +25,8 @@ class MeetingTest {
     private static final Instant LATER = MET.plusSeconds(86_400);
     private static final MeetingRecordedEvent RECORDED =
             new MeetingRecordedEvent("m1", "alice", "bob", "Founders breakfast", "Likes batteries", null, MET);
-    private MemberDirectory members;
-    private IntroductionDirectory introductions;
+    private MembersInMemory members;
+    private IntroductionsInMemory introductions;
     private AggregateTestFixture<Meeting> fixture;
 
     @BeforeEach

@@ -12,6 +12,7 @@ import io.givefirst.command.member.MemberCommands.ResolveNeedCommand;
 import io.givefirst.command.member.MemberCommands.UpdateProfileCommand;
 import io.givefirst.command.member.MemberCommands.WithdrawOfferCommand;
 import io.givefirst.command.support.Lookups;
+import io.givefirst.command.support.MembersInMemory;
 import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.member.MemberErasedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
@@ -33,7 +34,7 @@ class MemberTest {
     private static final Instant T1 = T0.plusSeconds(3600);
     private static final MemberJoinedEvent ALICE_JOINED =
             new MemberJoinedEvent("alice", "Alice", "Connector", List.of("climate"), null, T0);
-    private MemberDirectory directory;
+    private MembersInMemory directory;
     private AggregateTestFixture<Member> fixture;
 
     @BeforeEach

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpConfirmedEvent;
@@ -13,6 +12,7 @@ import io.givefirst.events.introduction.IntroductionOpenedEvent;
 import io.givefirst.events.meeting.MeetingConfirmedEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventHandlers;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.StreamProjection;
@@ -20,7 +20,6 @@ import io.givefirst.query.stream.ReadModelCollections;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -57,26 +56,31 @@ public class ConnectionsProjection extends StreamProjection {
         collections.get(EDGES).createIndex(Indexes.ascending("memberId", "otherId"));
     }
 
+    /** Each fact that links two members, on both their edges. */
+    private final EventHandlers<BulkWrites> handlers = new EventHandlers<BulkWrites>()
+            .on(MeetingConfirmedEvent.class, (e, event, writes) ->
+                    link(writes, e.recordedBy(), e.confirmedBy(), "meetings", e.meetingId(), "meetings", e.occurredAt()))
+            .on(HelpGivenEvent.class, (e, event, writes) -> {
+                if (e.verified()) {
+                    helped(writes, e.giverId(), e.receiverId(), e.helpId(), e.occurredAt());
+                }
+            })
+            .on(HelpAcknowledgedEvent.class, (e, event, writes) ->
+                    helped(writes, e.giverId(), e.receiverId(), e.helpId(), e.occurredAt()))
+            .on(HelpConfirmedEvent.class, (e, event, writes) ->
+                    helped(writes, e.giverId(), e.receiverId(), e.helpId(), e.occurredAt()))
+            .on(IntroductionOpenedEvent.class, (e, event, writes) -> link(writes, e.firstMemberId(),
+                    e.secondMemberId(), "introductions", e.introductionId(), "introductions", e.occurredAt()));
+
     @Override
     public void apply(List<EventEnvelope> events) {
-        MongoCollection<Document> edges = collections.get(EDGES);
         BulkWrites writes = new BulkWrites();
-        for (EventEnvelope event : events) {
-            Object payload = event.payload();
-            if (payload instanceof MeetingConfirmedEvent e) {
-                link(writes, e.recordedBy(), e.confirmedBy(), "meetings", e.meetingId(), "meetings", e.occurredAt());
-            } else if (payload instanceof HelpGivenEvent e && e.verified()) {
-                link(writes, e.giverId(), e.receiverId(), "helpGiven", e.helpId(), "helpReceived", e.occurredAt());
-            } else if (payload instanceof HelpAcknowledgedEvent e) {
-                link(writes, e.giverId(), e.receiverId(), "helpGiven", e.helpId(), "helpReceived", e.occurredAt());
-            } else if (payload instanceof HelpConfirmedEvent e) {
-                link(writes, e.giverId(), e.receiverId(), "helpGiven", e.helpId(), "helpReceived", e.occurredAt());
-            } else if (payload instanceof IntroductionOpenedEvent e) {
-                link(writes, e.firstMemberId(), e.secondMemberId(), "introductions", e.introductionId(),
-                        "introductions", e.occurredAt());
-            }
-        }
+        handlers.apply(events, writes);
         writes.flush();
+    }
+
+    private void helped(BulkWrites writes, String giverId, String receiverId, String helpId, Instant at) {
+        link(writes, giverId, receiverId, "helpGiven", helpId, "helpReceived", at);
     }
 
     /** The {@code _id} of the edge from one member to another. */

@@ -1,6 +1,7 @@
 package io.givefirst.query.consistency;
 
 import com.mongodb.MongoException;
+import io.givefirst.query.config.QueryRules;
 import io.givefirst.query.replay.Generations;
 import com.mongodb.client.model.Filters;
 import io.givefirst.query.stream.Projection;
@@ -89,7 +90,7 @@ public class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
         try {
             token = ConsistencyToken.parse(header);
         } catch (ConsistencyToken.InvalidToken invalid) {
-            Problems.write(response, 400, "invalid-consistency-token", "Invalid consistency token", invalid.getMessage());
+            Problems.write(response, QueryRules.INVALID_CONSISTENCY_TOKEN, invalid.getMessage());
             return false;
         }
         if (!waiting.tryAcquire()) {
@@ -171,7 +172,7 @@ public class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
 
     private static boolean notYet(HttpServletResponse response, String detail) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        Problems.write(response, 503, "consistency-not-reached", "Not yet consistent", detail);
+        Problems.write(response, QueryRules.CONSISTENCY_NOT_REACHED, detail);
         return false;
     }
 

@@ -1,7 +1,7 @@
 package io.givefirst.query.deadletters;
 
-import io.givefirst.query.config.Conflict;
-import io.givefirst.query.config.NotFound;
+import io.givefirst.query.config.QueryRules;
+import io.givefirst.query.config.Rejected;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.DeadLetters;
 import io.givefirst.query.stream.EventStream;
@@ -81,7 +81,8 @@ class DeadLetterAdminController {
         DeadLetters.Letter letter = parked(id);
         Projection projection = projections.get(letter.projection());
         if (projection == null) {
-            throw new Conflict("dead-letter-unknown-projection", "this version has no projection " + letter.projection());
+            throw new Rejected(QueryRules.DEAD_LETTER_UNKNOWN_PROJECTION,
+                    "this version has no projection " + letter.projection());
         }
         Projection target = letter.generation() == null ? projection
                 : projection.writingTo(generations.generation(letter.generation()));
@@ -89,7 +90,7 @@ class DeadLetterAdminController {
             stream.apply(target, List.of(deadLetters.record(id)), event -> true);
         } catch (RuntimeException failure) {
             deadLetters.failedAgain(id, failure);
-            throw new Conflict("dead-letter-still-failing", "the record still cannot be applied: "
+            throw new Rejected(QueryRules.DEAD_LETTER_STILL_FAILING, "the record still cannot be applied: "
                     + deadLetters.find(id).error());
         }
         deadLetters.resolve(id, "RETRIED", admin.getSubject());
@@ -104,7 +105,7 @@ class DeadLetterAdminController {
         for (DeadLetters.Letter letter : list(projection, MAX_LIMIT)) {
             try {
                 outcomes.add(retry(letter.id(), admin));
-            } catch (Conflict stillFailing) {
+            } catch (Rejected stillFailing) {
                 outcomes.add(new Outcome(letter.id(), DeadLetters.PARKED, stillFailing.getMessage()));
             }
         }
@@ -116,7 +117,8 @@ class DeadLetterAdminController {
     Outcome discard(@PathVariable String id, @AuthenticationPrincipal Jwt admin) {
         parked(id);
         if (!deadLetters.resolve(id, "DISCARDED", admin.getSubject())) {
-            throw new Conflict("dead-letter-not-parked", "dead letter " + id + " was retried or discarded meanwhile");
+            throw new Rejected(QueryRules.DEAD_LETTER_NOT_PARKED,
+                    "dead letter " + id + " was retried or discarded meanwhile");
         }
         log.warn("dead letter {} discarded by {}", id, admin.getSubject());
         return new Outcome(id, "DISCARDED", null);
@@ -125,7 +127,7 @@ class DeadLetterAdminController {
     private DeadLetters.Letter existing(String id) {
         DeadLetters.Letter letter = deadLetters.find(id);
         if (letter == null) {
-            throw new NotFound("unknown-dead-letter", "there is no dead letter " + id);
+            throw new Rejected(QueryRules.UNKNOWN_DEAD_LETTER, "there is no dead letter " + id);
         }
         return letter;
     }
@@ -133,7 +135,7 @@ class DeadLetterAdminController {
     private DeadLetters.Letter parked(String id) {
         DeadLetters.Letter letter = existing(id);
         if (!DeadLetters.PARKED.equals(letter.status())) {
-            throw new Conflict("dead-letter-not-parked", "dead letter " + id + " is " + letter.status());
+            throw new Rejected(QueryRules.DEAD_LETTER_NOT_PARKED, "dead letter " + id + " is " + letter.status());
         }
         return letter;
     }

@@ -2,7 +2,6 @@ package io.givefirst.query.feed;
 
 import static com.mongodb.client.model.Updates.set;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpConfirmedEvent;
@@ -15,13 +14,13 @@ import io.givefirst.events.member.NeedPostedEvent;
 import io.givefirst.events.member.OfferPostedEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventHandlers;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.util.Date;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -49,32 +48,34 @@ public class FeedProjection extends StreamProjection {
         collections.get(ITEMS).createIndex(Indexes.compoundIndex(Indexes.descending("occurredAt"), Indexes.descending("_id")));
     }
 
+    /** What goes into the community's feed, one item per event. */
+    private final EventHandlers<BulkWrites> handlers = new EventHandlers<BulkWrites>()
+            .on(MemberJoinedEvent.class, (e, event, writes) ->
+                    item(writes, event, "JOINED", e.memberId(), null, null, e.headline()))
+            .on(HelpGivenEvent.class, (e, event, writes) -> {
+                if (e.verified()) {
+                    item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, e.kind().name());
+                }
+            })
+            .on(HelpAcknowledgedEvent.class, (e, event, writes) ->
+                    item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, null))
+            .on(HelpConfirmedEvent.class, (e, event, writes) ->
+                    item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, null))
+            .on(MeetingConfirmedEvent.class, (e, event, writes) ->
+                    item(writes, event, "MET", e.recordedBy(), e.confirmedBy(), null, null))
+            .on(IntroductionOpenedEvent.class, (e, event, writes) -> item(writes, event, "INTRODUCED",
+                    e.introducerId(), e.firstMemberId(), e.secondMemberId(), null))
+            .on(IntroductionFruitfulEvent.class, (e, event, writes) -> item(writes, event, "INTRODUCTION_FRUITFUL",
+                    e.introducerId(), e.firstMemberId(), e.secondMemberId(), null))
+            .on(NeedPostedEvent.class, (e, event, writes) ->
+                    item(writes, event, "NEED_POSTED", e.memberId(), null, null, e.description()))
+            .on(OfferPostedEvent.class, (e, event, writes) ->
+                    item(writes, event, "OFFER_POSTED", e.memberId(), null, null, e.description()));
+
     @Override
     public void apply(List<EventEnvelope> events) {
-        MongoCollection<Document> items = collections.get(ITEMS);
         BulkWrites writes = new BulkWrites();
-        for (EventEnvelope event : events) {
-            Object p = event.payload();
-            if (p instanceof MemberJoinedEvent e) {
-                item(writes, event, "JOINED", e.memberId(), null, null, e.headline());
-            } else if (p instanceof HelpGivenEvent e && e.verified()) {
-                item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, e.kind().name());
-            } else if (p instanceof HelpAcknowledgedEvent e) {
-                item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, null);
-            } else if (p instanceof HelpConfirmedEvent e) {
-                item(writes, event, "HELPED", e.giverId(), e.receiverId(), null, null);
-            } else if (p instanceof MeetingConfirmedEvent e) {
-                item(writes, event, "MET", e.recordedBy(), e.confirmedBy(), null, null);
-            } else if (p instanceof IntroductionOpenedEvent e) {
-                item(writes, event, "INTRODUCED", e.introducerId(), e.firstMemberId(), e.secondMemberId(), null);
-            } else if (p instanceof IntroductionFruitfulEvent e) {
-                item(writes, event, "INTRODUCTION_FRUITFUL", e.introducerId(), e.firstMemberId(), e.secondMemberId(), null);
-            } else if (p instanceof NeedPostedEvent e) {
-                item(writes, event, "NEED_POSTED", e.memberId(), null, null, e.description());
-            } else if (p instanceof OfferPostedEvent e) {
-                item(writes, event, "OFFER_POSTED", e.memberId(), null, null, e.description());
-            }
-        }
+        handlers.apply(events, writes);
         writes.flush();
     }
 

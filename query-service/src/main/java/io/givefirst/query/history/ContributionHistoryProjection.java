@@ -20,6 +20,7 @@ import io.givefirst.events.meeting.MeetingRecordedEvent;
 import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventHandlers;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.StreamProjection;
@@ -69,67 +70,75 @@ public class ContributionHistoryProjection extends StreamProjection {
 
     static final Bson NEWEST_FIRST = Indexes.descending("occurredAt", "_id");
 
+    /** Which entries each event writes: new entries for a new act, fields on the act's entries after. */
+    private final EventHandlers<Entries> handlers = new EventHandlers<Entries>()
+            .on(HelpGivenEvent.class, ContributionHistoryProjection::helpGiven)
+            .on(HelpAcknowledgedEvent.class, (e, event, writes) -> writes.onAll(helpEntries(e.helpId()),
+                    set("acknowledgedAt", date(e.occurredAt())), set("thanks", e.thanks())))
+            // the giver's confirmation of what the receiver recorded: the other side agreed, as an acknowledgement
+            .on(HelpConfirmedEvent.class, (e, event, writes) ->
+                    writes.onAll(helpEntries(e.helpId()), set("acknowledgedAt", date(e.occurredAt()))))
+            .on(HelpDisputedEvent.class, (e, event, writes) -> writes.onAll(helpEntries(e.helpId()),
+                    set("disputedAt", date(e.occurredAt())), set("disputeReason", e.reason())))
+            .on(MeetingRecordedEvent.class, ContributionHistoryProjection::meetingRecorded)
+            .on(MeetingConfirmedEvent.class, (e, event, writes) -> writes.onAll(
+                    List.of(e.meetingId() + ":recorder", e.meetingId() + ":met"), set("confirmedAt", date(e.occurredAt()))))
+            .on(MeetingFollowedUpEvent.class, (e, event, writes) -> writes.entry(event.id() + ":follow-up", "FOLLOW_UP",
+                    e.followedUpBy(), "PARTICIPANT", e.otherMemberId(), null, e.occurredAt(),
+                    set("meetingId", e.meetingId()), set("privateNote", e.privateNote())))
+            .on(IntroductionMadeEvent.class, ContributionHistoryProjection::introductionMade)
+            .on(IntroductionAcceptedEvent.class, (e, event, writes) ->
+                    writes.onAll(introductionEntries(e.introductionId()), addToSet("acceptedBy", e.acceptedBy())))
+            .on(IntroductionOpenedEvent.class, (e, event, writes) ->
+                    writes.onAll(introductionEntries(e.introductionId()), set("openedAt", date(e.occurredAt()))))
+            .on(IntroductionDeclinedEvent.class, (e, event, writes) -> writes.onAll(introductionEntries(e.introductionId()),
+                    set("declinedAt", date(e.occurredAt())), set("declinedBy", e.declinedBy())))
+            .on(IntroductionFruitfulEvent.class, (e, event, writes) -> writes.onAll(introductionEntries(e.introductionId()),
+                    set("fruitfulAt", date(e.occurredAt())), set("fruitfulMeetingId", e.meetingId())))
+            .on(CardRequestedEvent.class, ContributionHistoryProjection::cardRequested);
+
     @Override
     public void apply(List<EventEnvelope> events) {
         Entries writes = new Entries(new BulkWrites(), collections.get(ENTRIES));
-        for (EventEnvelope event : events) {
-            Object payload = event.payload();
-            if (payload instanceof HelpGivenEvent e) {
-                Bson[] help = {set("helpKind", e.kind().name()), set("summary", e.summary()),
-                        set("verifiedAtOnce", e.verified()), set("answersNeedId", e.answersNeedId())};
-                writes.entry(e.helpId() + ":given", "HELP", e.giverId(), "GIVER", e.receiverId(), null, e.occurredAt(), help);
-                writes.entry(e.helpId() + ":received", "HELP", e.receiverId(), "RECEIVER", e.giverId(), null,
-                        e.occurredAt(), help);
-            } else if (payload instanceof HelpAcknowledgedEvent e) {
-                writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
-                        set("acknowledgedAt", date(e.occurredAt())), set("thanks", e.thanks()));
-            } else if (payload instanceof HelpConfirmedEvent e) {
-                // the giver's confirmation of what the receiver recorded: the other side agreed, as an acknowledgement
-                writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
-                        set("acknowledgedAt", date(e.occurredAt())));
-            } else if (payload instanceof HelpDisputedEvent e) {
-                writes.onAll(List.of(e.helpId() + ":given", e.helpId() + ":received"),
-                        set("disputedAt", date(e.occurredAt())), set("disputeReason", e.reason()));
-            } else if (payload instanceof MeetingRecordedEvent e) {
-                Bson[] meeting = {set("summary", e.context()), set("introductionId", e.introductionId())};
-                writes.entry(e.meetingId() + ":recorder", "MEETING", e.recordedBy(), "PARTICIPANT", e.otherMemberId(),
-                        null, e.occurredAt(), append(meeting, set("privateNote", e.privateNote())));
-                writes.entry(e.meetingId() + ":met", "MEETING", e.otherMemberId(), "PARTICIPANT", e.recordedBy(), null,
-                        e.occurredAt(), meeting);
-            } else if (payload instanceof MeetingConfirmedEvent e) {
-                writes.onAll(List.of(e.meetingId() + ":recorder", e.meetingId() + ":met"),
-                        set("confirmedAt", date(e.occurredAt())));
-            } else if (payload instanceof MeetingFollowedUpEvent e) {
-                writes.entry(event.id() + ":follow-up", "FOLLOW_UP", e.followedUpBy(), "PARTICIPANT", e.otherMemberId(),
-                        null, e.occurredAt(), set("meetingId", e.meetingId()), set("privateNote", e.privateNote()));
-            } else if (payload instanceof IntroductionMadeEvent e) {
-                Bson introduction = set("summary", e.reason());
-                String id = e.introductionId();
-                writes.entry(id + ":introducer", "INTRODUCTION", e.introducerId(), "INTRODUCER", e.firstMemberId(),
-                        e.secondMemberId(), e.occurredAt(), introduction);
-                writes.entry(id + ":first", "INTRODUCTION", e.firstMemberId(), "INTRODUCED", e.secondMemberId(),
-                        e.introducerId(), e.occurredAt(), introduction);
-                writes.entry(id + ":second", "INTRODUCTION", e.secondMemberId(), "INTRODUCED", e.firstMemberId(),
-                        e.introducerId(), e.occurredAt(), introduction);
-            } else if (payload instanceof IntroductionAcceptedEvent e) {
-                writes.onAll(introductionEntries(e.introductionId()), addToSet("acceptedBy", e.acceptedBy()));
-            } else if (payload instanceof IntroductionOpenedEvent e) {
-                writes.onAll(introductionEntries(e.introductionId()), set("openedAt", date(e.occurredAt())));
-            } else if (payload instanceof IntroductionDeclinedEvent e) {
-                writes.onAll(introductionEntries(e.introductionId()), set("declinedAt", date(e.occurredAt())),
-                        set("declinedBy", e.declinedBy()));
-            } else if (payload instanceof IntroductionFruitfulEvent e) {
-                writes.onAll(introductionEntries(e.introductionId()), set("fruitfulAt", date(e.occurredAt())),
-                        set("fruitfulMeetingId", e.meetingId()));
-            } else if (payload instanceof CardRequestedEvent e) {
-                String id = "card:" + e.requesterId() + ":" + e.memberId();
-                writes.entry(id + ":asked", "CARD_REQUEST", e.requesterId(), "REQUESTER", e.memberId(), null,
-                        e.occurredAt());
-                writes.entry(id + ":received", "CARD_REQUEST", e.memberId(), "OWNER", e.requesterId(), null,
-                        e.occurredAt());
-            }
-        }
+        handlers.apply(events, writes);
         writes.flush();
+    }
+
+    private static void helpGiven(HelpGivenEvent e, EventEnvelope event, Entries writes) {
+        Bson[] help = {set("helpKind", e.kind().name()), set("summary", e.summary()),
+                set("verifiedAtOnce", e.verified()), set("answersNeedId", e.answersNeedId())};
+        writes.entry(e.helpId() + ":given", "HELP", e.giverId(), "GIVER", e.receiverId(), null, e.occurredAt(), help);
+        writes.entry(e.helpId() + ":received", "HELP", e.receiverId(), "RECEIVER", e.giverId(), null,
+                e.occurredAt(), help);
+    }
+
+    private static void meetingRecorded(MeetingRecordedEvent e, EventEnvelope event, Entries writes) {
+        Bson[] meeting = {set("summary", e.context()), set("introductionId", e.introductionId())};
+        writes.entry(e.meetingId() + ":recorder", "MEETING", e.recordedBy(), "PARTICIPANT", e.otherMemberId(),
+                null, e.occurredAt(), append(meeting, set("privateNote", e.privateNote())));
+        writes.entry(e.meetingId() + ":met", "MEETING", e.otherMemberId(), "PARTICIPANT", e.recordedBy(), null,
+                e.occurredAt(), meeting);
+    }
+
+    private static void introductionMade(IntroductionMadeEvent e, EventEnvelope event, Entries writes) {
+        Bson introduction = set("summary", e.reason());
+        String id = e.introductionId();
+        writes.entry(id + ":introducer", "INTRODUCTION", e.introducerId(), "INTRODUCER", e.firstMemberId(),
+                e.secondMemberId(), e.occurredAt(), introduction);
+        writes.entry(id + ":first", "INTRODUCTION", e.firstMemberId(), "INTRODUCED", e.secondMemberId(),
+                e.introducerId(), e.occurredAt(), introduction);
+        writes.entry(id + ":second", "INTRODUCTION", e.secondMemberId(), "INTRODUCED", e.firstMemberId(),
+                e.introducerId(), e.occurredAt(), introduction);
+    }
+
+    private static void cardRequested(CardRequestedEvent e, EventEnvelope event, Entries writes) {
+        String id = "card:" + e.requesterId() + ":" + e.memberId();
+        writes.entry(id + ":asked", "CARD_REQUEST", e.requesterId(), "REQUESTER", e.memberId(), null, e.occurredAt());
+        writes.entry(id + ":received", "CARD_REQUEST", e.memberId(), "OWNER", e.requesterId(), null, e.occurredAt());
+    }
+
+    private static List<String> helpEntries(String helpId) {
+        return List.of(helpId + ":given", helpId + ":received");
     }
 
     private static List<String> introductionEntries(String introductionId) {

@@ -3,7 +3,6 @@ package io.givefirst.query.leaderboard;
 import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpConfirmedEvent;
@@ -11,12 +10,12 @@ import io.givefirst.events.help.HelpGivenEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventHandlers;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.ReadModelCollections;
 import io.givefirst.query.stream.StreamProjection;
 import java.util.Date;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -51,25 +50,27 @@ public class LeaderboardProjection extends StreamProjection {
         collections.get(HELPS).createIndex(Indexes.ascending(VerifiedHelp.VERIFIED_AT));
     }
 
+    /** Help counts on the leaderboard once verified: at once, acknowledged, or confirmed. */
+    private final EventHandlers<BulkWrites> handlers = new EventHandlers<BulkWrites>()
+            .on(HelpGivenEvent.class, (e, event, writes) -> {
+                if (e.verified()) {
+                    verified(writes, new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId()));
+                }
+            })
+            .on(HelpAcknowledgedEvent.class, (e, event, writes) ->
+                    verified(writes, new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId())))
+            .on(HelpConfirmedEvent.class, (e, event, writes) ->
+                    verified(writes, new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId())));
+
     @Override
     public void apply(List<EventEnvelope> events) {
-        MongoCollection<Document> helps = collections.get(HELPS);
         BulkWrites writes = new BulkWrites();
-        for (EventEnvelope event : events) {
-            VerifiedHelp help = null;
-            if (event.payload() instanceof HelpGivenEvent e && e.verified()) {
-                help = new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId());
-            } else if (event.payload() instanceof HelpAcknowledgedEvent e) {
-                help = new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId());
-            } else if (event.payload() instanceof HelpConfirmedEvent e) {
-                help = new VerifiedHelp(e.occurredAt(), e.helpId(), e.giverId(), e.receiverId());
-            }
-            if (help != null) {
-                writes.upsert(helps, help.helpId(), set(VerifiedHelp.GIVER, help.giverId()),
-                        set(VerifiedHelp.RECEIVER, help.receiverId()),
-                        min(VerifiedHelp.VERIFIED_AT, Date.from(help.verifiedAt())));
-            }
-        }
+        handlers.apply(events, writes);
         writes.flush();
+    }
+
+    private void verified(BulkWrites writes, VerifiedHelp help) {
+        writes.upsert(collections.get(HELPS), help.helpId(), set(VerifiedHelp.GIVER, help.giverId()),
+                set(VerifiedHelp.RECEIVER, help.receiverId()), min(VerifiedHelp.VERIFIED_AT, Date.from(help.verifiedAt())));
     }
 }

@@ -2,7 +2,6 @@ package io.givefirst.query.profile;
 
 import static com.mongodb.client.model.Updates.set;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberErasedEvent;
@@ -14,13 +13,13 @@ import io.givefirst.events.member.OfferPostedEvent;
 import io.givefirst.events.member.OfferWithdrawnEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventHandlers;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.StreamProjection;
 import io.givefirst.query.stream.ReadModelCollections;
 import java.util.Date;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -61,36 +60,34 @@ public class ProfileProjection extends StreamProjection {
         collections.get(OFFERS).createIndex(Indexes.ascending("memberId"));
     }
 
+    /** The profile's versions and the member's needs and offers. */
+    private final EventHandlers<BulkWrites> handlers = new EventHandlers<BulkWrites>()
+            .on(MemberJoinedEvent.class, (e, event, writes) -> {
+                profileVersion(writes, e.memberId(), event.sequence(), e.displayName(), e.headline(), e.interests());
+                writes.upsert(collections.get(PROFILES), e.memberId(), set("joinedAt", date(e.occurredAt())));
+            })
+            .on(MemberProfileUpdatedEvent.class, (e, event, writes) ->
+                    profileVersion(writes, e.memberId(), event.sequence(), e.displayName(), e.headline(), e.interests()))
+            .on(MemberLeftEvent.class, (e, event, writes) ->
+                    writes.upsert(collections.get(PROFILES), e.memberId(), set("leftAt", date(e.occurredAt()))))
+            // the texts stay as they are, sealed with keys that no longer exist: they read as gone (ADR 16)
+            .on(MemberErasedEvent.class, (e, event, writes) ->
+                    writes.upsert(collections.get(PROFILES), e.memberId(), set("erasedAt", date(e.occurredAt()))))
+            .on(NeedPostedEvent.class, (e, event, writes) -> writes.upsert(collections.get(NEEDS), e.needId(),
+                    set("memberId", e.memberId()), set("description", e.description()), set("tags", e.tags()),
+                    set("postedAt", date(e.occurredAt()))))
+            .on(NeedResolvedEvent.class, (e, event, writes) -> writes.upsert(collections.get(NEEDS), e.needId(),
+                    set("memberId", e.memberId()), set("resolvedAt", date(e.occurredAt()))))
+            .on(OfferPostedEvent.class, (e, event, writes) -> writes.upsert(collections.get(OFFERS), e.offerId(),
+                    set("memberId", e.memberId()), set("description", e.description()), set("tags", e.tags()),
+                    set("postedAt", date(e.occurredAt()))))
+            .on(OfferWithdrawnEvent.class, (e, event, writes) -> writes.upsert(collections.get(OFFERS), e.offerId(),
+                    set("memberId", e.memberId()), set("withdrawnAt", date(e.occurredAt()))));
+
     @Override
     public void apply(List<EventEnvelope> events) {
-        MongoCollection<Document> profiles = collections.get(PROFILES);
-        MongoCollection<Document> needs = collections.get(NEEDS);
-        MongoCollection<Document> offers = collections.get(OFFERS);
         BulkWrites writes = new BulkWrites();
-        for (EventEnvelope event : events) {
-            long sequence = event.sequence();
-            if (event.payload() instanceof MemberJoinedEvent e) {
-                profileVersion(writes, profiles, e.memberId(), sequence, e.displayName(), e.headline(), e.interests());
-                writes.upsert(profiles, e.memberId(), set("joinedAt", date(e.occurredAt())));
-            } else if (event.payload() instanceof MemberProfileUpdatedEvent e) {
-                profileVersion(writes, profiles, e.memberId(), sequence, e.displayName(), e.headline(), e.interests());
-            } else if (event.payload() instanceof MemberLeftEvent e) {
-                writes.upsert(profiles, e.memberId(), set("leftAt", date(e.occurredAt())));
-            } else if (event.payload() instanceof MemberErasedEvent e) {
-                // the texts stay as they are, sealed with keys that no longer exist: they read as gone (ADR 16)
-                writes.upsert(profiles, e.memberId(), set("erasedAt", date(e.occurredAt())));
-            } else if (event.payload() instanceof NeedPostedEvent e) {
-                writes.upsert(needs, e.needId(), set("memberId", e.memberId()), set("description", e.description()),
-                        set("tags", e.tags()), set("postedAt", date(e.occurredAt())));
-            } else if (event.payload() instanceof NeedResolvedEvent e) {
-                writes.upsert(needs, e.needId(), set("memberId", e.memberId()), set("resolvedAt", date(e.occurredAt())));
-            } else if (event.payload() instanceof OfferPostedEvent e) {
-                writes.upsert(offers, e.offerId(), set("memberId", e.memberId()), set("description", e.description()),
-                        set("tags", e.tags()), set("postedAt", date(e.occurredAt())));
-            } else if (event.payload() instanceof OfferWithdrawnEvent e) {
-                writes.upsert(offers, e.offerId(), set("memberId", e.memberId()), set("withdrawnAt", date(e.occurredAt())));
-            }
-        }
+        handlers.apply(events, writes);
         writes.flush();
     }
 
@@ -99,9 +96,9 @@ public class ProfileProjection extends StreamProjection {
      * {@code profileSequence} guard): redelivered or reordered versions never overwrite a newer one, and the
      * document holds one version however often it changes.
      */
-    private static void profileVersion(BulkWrites writes, MongoCollection<Document> profiles, String memberId,
-                                       long sequence, String displayName, String headline, List<String> interests) {
-        writes.upsertIfNewer(profiles, memberId, "profileSequence", sequence, set("displayName", displayName),
+    private void profileVersion(BulkWrites writes, String memberId, long sequence, String displayName,
+                                String headline, List<String> interests) {
+        writes.upsertIfNewer(collections.get(PROFILES), memberId, "profileSequence", sequence, set("displayName", displayName),
                 set("headline", headline), set("interests", interests));
     }
 

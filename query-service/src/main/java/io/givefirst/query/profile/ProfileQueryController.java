@@ -2,7 +2,8 @@ package io.givefirst.query.profile;
 
 import io.givefirst.query.consistency.ReadsFrom;
 import io.givefirst.query.privacy.MemberData;
-import io.givefirst.query.config.NotFound;
+import io.givefirst.query.config.Rejected;
+import io.givefirst.shared.web.SharedRules;
 import io.givefirst.query.privacy.PersonalTexts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,7 +63,7 @@ class ProfileQueryController implements MemberData {
     @GetMapping("/members/{memberId}")
     Profile profile(@PathVariable String memberId) {
         Document p = profiles.profile(memberId)
-                .orElseThrow(() -> new NotFound("unknown-member", "no member has the id " + memberId));
+                .orElseThrow(() -> new Rejected(SharedRules.UNKNOWN_MEMBER, "no member has the id " + memberId));
         if (p.get("erasedAt") != null) {
             // what was written before sealing existed is plaintext: an erased member's profile is not shown at all
             return new Profile(memberId, PersonalTexts.FORMER_MEMBER, null, List.of(), instant(p.getDate("joinedAt")),

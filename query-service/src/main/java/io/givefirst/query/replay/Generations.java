@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.givefirst.query.stream.ReadModelCollections;
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Which generation of each projection's collections is live, kept in {@code projection_generations} (one
@@ -45,8 +48,6 @@ public class Generations {
     private final Map<String, ReadWriteLock> writing = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Integer>> snapshots = new ConcurrentHashMap<>();
     private volatile long refreshedAt;
-    /** The snapshot an HTTP request asked for ({@code ?snapshot=name}), if any; set by {@link SnapshotFilter}. */
-    private static final ThreadLocal<String> requestedSnapshot = new ThreadLocal<>();
 
     /**
      * @param instanceTimeout an instance that has not reported for this long is taken for stopped (the rebuild
@@ -101,13 +102,13 @@ public class Generations {
     }
 
     private int readable(String projection) {
-        String snapshot = requestedSnapshot.get();
+        String snapshot = requestedSnapshot();
         if (snapshot == null) {
             return live(projection);
         }
         Integer generation = snapshot(projection, snapshot);
         if (generation == null) {
-            throw new io.givefirst.query.config.NotFound("unknown-snapshot",
+            throw new io.givefirst.query.config.Rejected(io.givefirst.query.config.QueryRules.UNKNOWN_SNAPSHOT,
                     "there is no snapshot " + snapshot + " of " + projection);
         }
         return generation;
@@ -126,12 +127,18 @@ public class Generations {
         snapshots.computeIfAbsent(projection, p -> new ConcurrentHashMap<>()).put(snapshot, generation);
     }
 
-    static void readSnapshot(String snapshot) {
-        if (snapshot == null) {
-            requestedSnapshot.remove();
-        } else {
-            requestedSnapshot.set(snapshot);
+    /**
+     * {@code ?snapshot=name} on a query (a GET outside {@code /admin}) reads the named snapshot — a rebuild up to a
+     * point in time, the community as it was that day — instead of the live read model. Read from the request
+     * Spring MVC is serving on this thread; a Kafka listener's thread has none, so it always writes live.
+     */
+    private static String requestedSnapshot() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current)) {
+            return null;
         }
+        HttpServletRequest request = current.getRequest();
+        boolean query = "GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("/admin/");
+        return query ? request.getParameter("snapshot") : null;
     }
 
     /** The collections of one generation of a projection. */

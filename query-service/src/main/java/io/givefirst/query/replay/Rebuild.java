@@ -221,12 +221,7 @@ final class Rebuild implements Runnable {
                 int failed = from + failure.index();
                 ConsumerRecord<String, byte[]> record = batch.get(failed);
                 if (failure.isTransient()) {
-                    rewind(batch, failed);
-                    transientPauseMillis = Math.min(5_000, Math.max(200, transientPauseMillis * 2));
-                    log.warn("{} generation {}: {}; trying again in {} ms", projection, generation,
-                            failure.getCause(), transientPauseMillis);
-                    pause(transientPauseMillis);
-                    return failed;
+                    return waitAfterTransient(batch, failed, failure);
                 }
                 String key = record.partition() + "@" + record.offset();
                 if (failures.merge(key, 1, Integer::sum) < ATTEMPTS) {
@@ -249,6 +244,16 @@ final class Rebuild implements Runnable {
             }
         }
         return batch.size();
+    }
+
+    /** MongoDB away: back to the failed record, a longer pause each time (up to 5 s); returns the records got past. */
+    private int waitAfterTransient(List<ConsumerRecord<String, byte[]>> batch, int failed, RecordFailure failure) {
+        rewind(batch, failed);
+        transientPauseMillis = Math.min(5_000, Math.max(200, transientPauseMillis * 2));
+        log.warn("{} generation {}: {}; trying again in {} ms", projection, generation, failure.getCause(),
+                transientPauseMillis);
+        pause(transientPauseMillis);
+        return failed;
     }
 
     /** Moves the consumer back to the first record at or after {@code index} of each partition in the batch. */

@@ -1,6 +1,8 @@
 package io.givefirst.query.replay;
 
 import com.mongodb.client.MongoDatabase;
+import io.givefirst.query.config.QueryRules;
+import io.givefirst.query.config.Rejected;
 import io.givefirst.query.stream.DeadLetters;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
@@ -96,7 +98,8 @@ public class Rebuilds {
             }
             Document current = generations.control(name);
             if (current.containsKey("owner") || current.containsKey("building")) {
-                throw new RebuildConflict(name + " is already being rebuilt (by " + current.get("owner")
+                throw new Rejected(QueryRules.REBUILD_IN_PROGRESS,
+                        name + " is already being rebuilt (by " + current.get("owner")
                         + "); cancel it first");
             }
         }
@@ -381,10 +384,4 @@ public class Rebuilds {
         }
     }
 
-    /** A rebuild asked for while one of the same projection runs. */
-    public static final class RebuildConflict extends RuntimeException {
-        RebuildConflict(String message) {
-            super(message);
-        }
-    }
 }

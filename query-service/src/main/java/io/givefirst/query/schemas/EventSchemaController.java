@@ -3,7 +3,8 @@ package io.givefirst.query.schemas;
 import io.givefirst.events.wire.EventAsyncApi;
 import io.givefirst.events.wire.EventSchemas;
 import io.givefirst.events.wire.EventTypes;
-import io.givefirst.query.config.NotFound;
+import io.givefirst.query.config.QueryRules;
+import io.givefirst.query.config.Rejected;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -39,7 +40,7 @@ class EventSchemaController {
     @GetMapping("/events/schemas/{type}")
     ResponseEntity<JsonNode> schema(@PathVariable String type) {
         JsonNode schema = EventSchemas.published(type)
-                .orElseThrow(() -> new NotFound("unknown-event-type", "no event type is called " + type));
+                .orElseThrow(() -> new Rejected(QueryRules.UNKNOWN_EVENT_TYPE, "no event type is called " + type));
         return ResponseEntity.ok().contentType(SCHEMA_JSON).body(schema);
     }
 

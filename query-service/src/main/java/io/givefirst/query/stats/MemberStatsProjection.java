@@ -15,6 +15,7 @@ import io.givefirst.events.meeting.MeetingFollowedUpEvent;
 import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.wire.EventEnvelope;
 import io.givefirst.query.stream.BulkWrites;
+import io.givefirst.query.stream.EventHandlers;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.StreamProjection;
@@ -22,7 +23,6 @@ import io.givefirst.query.stream.ReadModelCollections;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -59,41 +59,46 @@ public class MemberStatsProjection extends StreamProjection {
         collections.get(STATS).createIndex(Indexes.ascending("memberId"));
     }
 
+    /** Which of each member's sets an event adds an id to. */
+    private final EventHandlers<BulkWrites> handlers = new EventHandlers<BulkWrites>()
+            .on(HelpGivenEvent.class, this::helpGiven)
+            .on(HelpAcknowledgedEvent.class, (e, event, writes) ->
+                    verified(writes, event, e.helpId(), e.giverId(), e.receiverId()))
+            .on(HelpConfirmedEvent.class, (e, event, writes) -> {
+                add(writes, event, e.giverId(), "helpGiven", e.helpId());
+                verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
+            })
+            .on(HelpDisputedEvent.class, (e, event, writes) ->
+                    add(writes, event, e.giverId(), "helpGivenDisputed", e.helpId()))
+            .on(IntroductionMadeEvent.class, (e, event, writes) ->
+                    add(writes, event, e.introducerId(), "introductionsMade", e.introductionId()))
+            .on(IntroductionFruitfulEvent.class, (e, event, writes) ->
+                    add(writes, event, e.introducerId(), "introductionsFruitful", e.introductionId()))
+            .on(MeetingConfirmedEvent.class, (e, event, writes) -> {
+                add(writes, event, e.confirmedBy(), "meetings", e.meetingId());
+                add(writes, event, e.recordedBy(), "meetings", e.meetingId());
+            })
+            .on(MeetingFollowedUpEvent.class, (e, event, writes) ->
+                    add(writes, event, e.followedUpBy(), "followUps", event.id()))
+            .on(CardRequestedEvent.class, (e, event, writes) ->
+                    add(writes, event, e.memberId(), "cardRequestsReceived", e.requesterId()));
+
     @Override
     public void apply(List<EventEnvelope> events) {
         BulkWrites writes = new BulkWrites();
-        for (EventEnvelope event : events) {
-            Object payload = event.payload();
-            if (payload instanceof HelpGivenEvent e) {
-                // help its receiver recorded is the giver's only once they confirm it (ADR 18): not their claim
-                if (e.recordedBy().equals(e.giverId()) || e.verified()) {
-                    add(writes, event, e.giverId(), "helpGiven", e.helpId());
-                }
-                add(writes, event, e.receiverId(), "helpReceived", e.helpId());
-                if (e.verified()) {
-                    verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
-                }
-            } else if (payload instanceof HelpAcknowledgedEvent e) {
-                verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
-            } else if (payload instanceof HelpConfirmedEvent e) {
-                add(writes, event, e.giverId(), "helpGiven", e.helpId());
-                verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
-            } else if (payload instanceof HelpDisputedEvent e) {
-                add(writes, event, e.giverId(), "helpGivenDisputed", e.helpId());
-            } else if (payload instanceof IntroductionMadeEvent e) {
-                add(writes, event, e.introducerId(), "introductionsMade", e.introductionId());
-            } else if (payload instanceof IntroductionFruitfulEvent e) {
-                add(writes, event, e.introducerId(), "introductionsFruitful", e.introductionId());
-            } else if (payload instanceof MeetingConfirmedEvent e) {
-                add(writes, event, e.confirmedBy(), "meetings", e.meetingId());
-                add(writes, event, e.recordedBy(), "meetings", e.meetingId());
-            } else if (payload instanceof MeetingFollowedUpEvent e) {
-                add(writes, event, e.followedUpBy(), "followUps", event.id());
-            } else if (payload instanceof CardRequestedEvent e) {
-                add(writes, event, e.memberId(), "cardRequestsReceived", e.requesterId());
-            }
-        }
+        handlers.apply(events, writes);
         writes.flush();
+    }
+
+    private void helpGiven(HelpGivenEvent e, EventEnvelope event, BulkWrites writes) {
+        // help its receiver recorded is the giver's only once they confirm it (ADR 18): not their claim
+        if (e.recordedBy().equals(e.giverId()) || e.verified()) {
+            add(writes, event, e.giverId(), "helpGiven", e.helpId());
+        }
+        add(writes, event, e.receiverId(), "helpReceived", e.helpId());
+        if (e.verified()) {
+            verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
+        }
     }
 
     private void verified(BulkWrites writes, EventEnvelope event, String helpId, String giverId, String receiverId) {

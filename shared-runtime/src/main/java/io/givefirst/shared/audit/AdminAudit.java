@@ -8,6 +8,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.givefirst.shared.web.BufferedRequest;
 import io.givefirst.shared.web.Problems;
+import io.givefirst.shared.web.SharedRules;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,7 +87,7 @@ public class AdminAudit {
             byte[] body = request.getInputStream().readNBytes(BODY_KEPT);
             boolean whole = request.getInputStream().read() == -1;
             if (!whole) {
-                Problems.write(response, 413, "admin-body-too-large", "Admin request too large",
+                Problems.write(response, SharedRules.ADMIN_BODY_TOO_LARGE,
                         "an admin request body may hold at most " + BODY_KEPT + " bytes");
                 return;
             }

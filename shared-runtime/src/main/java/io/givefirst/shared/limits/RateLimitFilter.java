@@ -5,6 +5,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.givefirst.shared.web.Problems;
+import io.givefirst.shared.web.SharedRules;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * authentication — the member is the token's subject — and before anything else (idempotency, the controllers).
  */
 public final class RateLimitFilter extends OncePerRequestFilter {
-    public static final String RULE = "too-many-requests";
     private final ProxyManager<String> buckets;
     private final List<RateLimit> limits;
     private static final UrlPathHelper PATHS = new UrlPathHelper();
@@ -52,13 +52,13 @@ public final class RateLimitFilter extends OncePerRequestFilter {
                         // the buckets' database is away or slower than CONTENTION: nothing is wrong with the
                         // member's pace, the service cannot check it now — as any other write would meet it
                         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                        Problems.write(response, 503, "temporarily-unavailable", "Temporarily unavailable",
+                        Problems.write(response, SharedRules.TEMPORARILY_UNAVAILABLE,
                                 "the rate limits cannot be checked right now; retry in a moment");
                         return;
                     }
                     if (seconds > 0) {
                         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-                        Problems.write(response, 429, RULE, "Too many requests", "at most " + limit.perMinute()
+                        Problems.write(response, SharedRules.TOO_MANY_REQUESTS, "at most " + limit.perMinute()
                                 + " " + limit.name() + " per member and minute; retry in " + seconds + " s");
                         return;
                     }

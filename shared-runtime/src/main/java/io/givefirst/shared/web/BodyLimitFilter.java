@@ -13,7 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * written because neither Tomcat nor Spring bounds a JSON body (their limits cover forms and multipart only).
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
-    public static final String RULE = "body-too-large";
     private final int maxBytes;
 
     public BodyLimitFilter(int maxBytes) {
@@ -46,7 +45,6 @@ public final class BodyLimitFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close"); // the rest of the body is not read
-        Problems.write(response, 413, RULE, "Request body too large",
-                "a request body may hold at most " + maxBytes + " bytes");
+        Problems.write(response, SharedRules.BODY_TOO_LARGE, "a request body may hold at most " + maxBytes + " bytes");
     }
 }
