@@ -70,7 +70,7 @@ public final class StackComparison {
 
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.from(args);
-        String machine = Benchmark.Machine.describe();
+        String machine = Machine.describe();
         Benchmark.log("machine: " + machine);
         Benchmark.log("settings: " + settings);
         List<Run> runs = new ArrayList<>();

@@ -24,7 +24,6 @@ import io.givefirst.events.member.OfferPostedEvent;
 import io.givefirst.events.member.OfferWithdrawnEvent;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -63,7 +62,7 @@ public class Member {
     @CommandHandler
     Member(JoinMemberCommand command, Members directory) {
         if (directory.exists(command.memberId())) {
-            throw alreadyJoined(command.memberId());
+            throw MemberRules.alreadyJoined(command.memberId());
         }
         if (command.invitedBy() != null) {
             if (command.invitedBy().equals(command.memberId())) {
@@ -242,10 +241,5 @@ public class Member {
     @EventSourcingHandler
     void on(CardRequestedEvent event) {
         cardRequesters.add(event.requesterId());
-    }
-
-    static RuleViolation alreadyJoined(String memberId) {
-        return new RuleViolation(CommandRules.MEMBER_ALREADY_JOINED,
-                "member " + Objects.requireNonNull(memberId) + " has already joined; update the profile instead");
     }
 }

@@ -3,6 +3,7 @@ package io.givefirst.command.member;
 import io.givefirst.command.rules.CommandRules;
 import io.givefirst.command.rules.RuleViolation;
 import io.givefirst.shared.web.SharedRules;
+import java.util.Objects;
 
 /** The violations about members that several aggregates report the same way. */
 public final class MemberRules {
@@ -20,5 +21,10 @@ public final class MemberRules {
 
     public static RuleViolation notAMember() {
         return new RuleViolation(CommandRules.NOT_A_MEMBER, "join the community (POST /members) before acting in it");
+    }
+
+    public static RuleViolation alreadyJoined(String memberId) {
+        return new RuleViolation(CommandRules.MEMBER_ALREADY_JOINED,
+                "member " + Objects.requireNonNull(memberId) + " has already joined; update the profile instead");
     }
 }

@@ -106,6 +106,9 @@ class DeadLetterAdminController {
             try {
                 outcomes.add(retry(letter.id(), admin));
             } catch (Rejected stillFailing) {
+                if (stillFailing.rule().status() != 409) {
+                    throw stillFailing; // gone meanwhile (a rebuild dropped it): not "still parked"
+                }
                 outcomes.add(new Outcome(letter.id(), DeadLetters.PARKED, stillFailing.getMessage()));
             }
         }

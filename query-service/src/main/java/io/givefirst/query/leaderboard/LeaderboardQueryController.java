@@ -1,7 +1,6 @@
 package io.givefirst.query.leaderboard;
 
 import io.givefirst.query.replay.Generations;
-import io.givefirst.query.stream.ReadModelCollections;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Community", description = "Leaderboard of givers and the activity feed")
 class LeaderboardQueryController {
-    private final ReadModelCollections collections;
     /**
      * The periods a leaderboard covers (ALL: no start): a fixed set, so that however readers spell their requests
      * each is computed once — never one computation per day count or per limit.
@@ -41,12 +39,17 @@ class LeaderboardQueryController {
      * Ranking reads every verified help of the period (by its index on verifiedAt), the same for every reader, so results
      * are kept and recomputed in the background at most every {@code givefirst.leaderboard.refresh} (default 10 s).
      */
-    private final RecentResults<String, Leaderboard> recent;
+    private final RecentResults<Key, Leaderboard> recent;
+    private final Generations generations;
+
+    /** A board is kept per period and generation: the live one, or a snapshot a query asked for. */
+    private record Key(String period, int generation) {
+    }
 
 
     LeaderboardQueryController(Generations generations, ProfileRepository profiles, Clock clock,
                                @Value("${givefirst.leaderboard.refresh:PT10S}") Duration refresh) {
-        this.collections = generations.liveOf(LeaderboardProjection.NAME);
+        this.generations = generations;
         this.profiles = profiles;
         this.clock = clock;
         Executor refresher = Executors.newSingleThreadExecutor(r -> {
@@ -55,7 +58,7 @@ class LeaderboardQueryController {
             return thread;
         });
         this.recent = new RecentResults<>(refresh, 100, refresher, Ticker.systemTicker(),
-                period -> compute(period, since(period), MAX_LIMIT));
+                key -> compute(key, since(key.period()), MAX_LIMIT));
     }
 
     record Giver(int rank, String memberId, String displayName, int verifiedHelp, int uniqueBeneficiaries) {
@@ -76,13 +79,13 @@ class LeaderboardQueryController {
         if (!PERIODS.contains(normalised)) {
             throw new IllegalArgumentException("period must be one of " + String.join(", ", PERIODS));
         }
-        Leaderboard board = recent.get(normalised);
+        Leaderboard board = recent.get(new Key(normalised, generations.readable(LeaderboardProjection.NAME)));
         return new Leaderboard(board.period(), board.since(),
                 board.givers().subList(0, Math.min(limit, board.givers().size())));
     }
 
-    private Leaderboard compute(String period, Instant since, int limit) {
-        MongoCollection<Document> helps = collections.get(LeaderboardProjection.HELPS);
+    private Leaderboard compute(Key key, Instant since, int limit) {
+        MongoCollection<Document> helps = generations.generation(key.generation()).get(LeaderboardProjection.HELPS);
         Bson verified = since == null ? new Document() : Filters.gte(VerifiedHelp.VERIFIED_AT, Date.from(since));
         // bounded batches: a period of a large community is read a thousand at a time, so the database serves
         // other queries in between (docs/benchmarks.md: one unbatched read stalled every screen at 1M events)
@@ -94,7 +97,7 @@ class LeaderboardQueryController {
             givers.add(new Giver(givers.size() + 1, rank.giverId(), names.get(rank.giverId()), rank.verifiedHelp(),
                     rank.uniqueBeneficiaries()));
         }
-        return new Leaderboard(period, since, givers);
+        return new Leaderboard(key.period(), since, givers);
     }
 
     private Instant since(String period) {

@@ -101,7 +101,8 @@ public class Generations {
         return writing.computeIfAbsent(projection, p -> new ReentrantReadWriteLock());
     }
 
-    private int readable(String projection) {
+    /** The generation a query on this thread reads: the live one, or the snapshot its request asked for. */
+    public int readable(String projection) {
         String snapshot = requestedSnapshot();
         if (snapshot == null) {
             return live(projection);
