@@ -74,9 +74,7 @@ public class ConnectionsProjection extends StreamProjection {
 
     @Override
     public void apply(List<EventEnvelope> events) {
-        BulkWrites writes = new BulkWrites();
-        handlers.apply(events, writes);
-        writes.flush();
+        EventHandlers.applyInOneBulkWrite(handlers, events);
     }
 
     private void helped(BulkWrites writes, String giverId, String receiverId, String helpId, Instant at) {

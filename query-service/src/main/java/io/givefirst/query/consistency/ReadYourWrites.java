@@ -1,9 +1,9 @@
 package io.givefirst.query.consistency;
 
 import com.mongodb.MongoException;
+import com.mongodb.client.model.Filters;
 import io.givefirst.query.config.QueryRules;
 import io.givefirst.query.replay.Generations;
-import com.mongodb.client.model.Filters;
 import io.givefirst.query.stream.Projection;
 import io.givefirst.query.stream.Watermarks;
 import io.givefirst.shared.consistency.ConsistencyToken;
@@ -43,8 +43,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * every read model it reads ({@link ReadsFrom}) has applied that write — in the live generation, as recorded in
  * MongoDB, so whichever instance applied it and whichever answers, the answer reflects the write. The token names
  * aggregates and sequence numbers; {@link StreamPositionsProjection} says at which partition and offset each
- * aggregate's events are; each read model's {@link Watermarks} say how far it has got on each partition. After {@code givefirst.consistency.wait} (default 5 s) it answers 503 {@code consistency-not-reached}
- * with {@code Retry-After} rather than stale data. Waiting holds a request thread, so at most
+ * aggregate's events are; each read model's {@link Watermarks} say how far it has got on each partition. After
+ * {@code givefirst.consistency.wait} (default 5 s) it answers 503 {@code consistency-not-reached} with
+ * {@code Retry-After} rather than stale data. Waiting holds a request thread, so at most
  * {@code givefirst.consistency.max-waiting} queries wait at once; more answer 503 at once.
  */
 @Component

@@ -74,9 +74,7 @@ public class FeedProjection extends StreamProjection {
 
     @Override
     public void apply(List<EventEnvelope> events) {
-        BulkWrites writes = new BulkWrites();
-        handlers.apply(events, writes);
-        writes.flush();
+        EventHandlers.applyInOneBulkWrite(handlers, events);
     }
 
     private void item(BulkWrites writes, EventEnvelope event, String type, String actorId, String otherId,

@@ -64,9 +64,7 @@ public class LeaderboardProjection extends StreamProjection {
 
     @Override
     public void apply(List<EventEnvelope> events) {
-        BulkWrites writes = new BulkWrites();
-        handlers.apply(events, writes);
-        writes.flush();
+        EventHandlers.applyInOneBulkWrite(handlers, events);
     }
 
     private void verified(BulkWrites writes, VerifiedHelp help) {

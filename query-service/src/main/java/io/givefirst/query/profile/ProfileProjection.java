@@ -86,9 +86,7 @@ public class ProfileProjection extends StreamProjection {
 
     @Override
     public void apply(List<EventEnvelope> events) {
-        BulkWrites writes = new BulkWrites();
-        handlers.apply(events, writes);
-        writes.flush();
+        EventHandlers.applyInOneBulkWrite(handlers, events);
     }
 
     /**

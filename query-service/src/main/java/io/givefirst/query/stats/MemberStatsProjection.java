@@ -85,9 +85,7 @@ public class MemberStatsProjection extends StreamProjection {
 
     @Override
     public void apply(List<EventEnvelope> events) {
-        BulkWrites writes = new BulkWrites();
-        handlers.apply(events, writes);
-        writes.flush();
+        EventHandlers.applyInOneBulkWrite(handlers, events);
     }
 
     private void helpGiven(HelpGivenEvent e, EventEnvelope event, BulkWrites writes) {

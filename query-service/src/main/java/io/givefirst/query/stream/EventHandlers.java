@@ -37,4 +37,11 @@ public final class EventHandlers<W> {
             }
         }
     }
+
+    /** The usual batch: every handler writes through one {@link BulkWrites}, sent once at the end. */
+    public static void applyInOneBulkWrite(EventHandlers<BulkWrites> handlers, List<EventEnvelope> events) {
+        BulkWrites writes = new BulkWrites();
+        handlers.apply(events, writes);
+        writes.flush();
+    }
 }
