@@ -40,7 +40,34 @@ record AtSize(long events, double appendRate, double relayRate, double projectio
                  SyntheticCommunity community, StoreGrowth growth, QueryCostCheck costs, List<String> members) {
 
         AtSize measure(long size) throws Exception {
-            double fixedRate = settings.fixedRate();
+            Growth growth = grow(size);
+            Duration startup = stack.restart();
+            Benchmark.log("  restarted the whole stack on " + waits.storeCount() + " events in " + startup.toMillis() + " ms");
+            Benchmark.log("  warming up for " + settings.warmup().toSeconds() + " s after the restart");
+            new Ingest(api, members).closedLoop(settings.users(), settings.warmup());
+            waits.relayCaughtUp();
+            waits.projectionsCaughtUp("the warm-up");
+
+            Ingest fixed = new Ingest(api, members);
+            Freshness freshness = new Freshness(api, members);
+            fixedLoad(fixed, freshness);
+            waits.projectionsCaughtUp("the fixed load");
+
+            Map<String, Latencies> queries = queries();
+            Map<String, QueryLog.Shape> costs = this.costs.measure("tour-" + size + "-");
+            Map<String, Long> rss = new LinkedHashMap<>();
+            stack.processes().forEach((name, pid) -> rss.put(name, BenchStack.peakRssMib(pid).orElse(-1L)));
+            long storeFile = stack.storeFileMib();
+            Benchmark.log("  store file " + storeFile + " MiB");
+            return new AtSize(growth.stored(), growth.appendRate(), growth.relayRate(), growth.projectionRate(), startup,
+                    fixed.latencies, fixed.rejected.get(), freshness, queries, costs, rss, storeFile);
+        }
+
+        /** How fast the store grew, the relay published it and the read models took it in (events per second). */
+        private record Growth(long stored, double appendRate, double relayRate, double projectionRate) {
+        }
+
+        private Growth grow(long size) throws Exception {
             long stored = waits.storeCount();
             Benchmark.log("growing the event store from " + stored + " to " + size + " events");
             double publishedBefore = waits.published();
@@ -55,18 +82,14 @@ record AtSize(long events, double appendRate, double relayRate, double projectio
             double projectionRate = appended / ((System.nanoTime() - start) / 1e9);
             Benchmark.log("  appended %d events at %.0f/s; all published at %.0f/s, in the read models at %.0f/s; store file %d MiB"
                     .formatted(appended, appendRate, relayRate, projectionRate, stack.storeFileMib()));
+            return new Growth(grown, appendRate, relayRate, projectionRate);
+        }
 
-            Duration startup = stack.restart();
-            Benchmark.log("  restarted the whole stack on " + waits.storeCount() + " events in " + startup.toMillis() + " ms");
-            Benchmark.log("  warming up for " + settings.warmup().toSeconds() + " s after the restart");
-            new Ingest(api, members).closedLoop(settings.users(), settings.warmup());
-            waits.relayCaughtUp();
-            waits.projectionsCaughtUp("the warm-up");
-
+        /** Commands at the fixed open-loop rate, with freshness probes read straight off the topic meanwhile. */
+        private void fixedLoad(Ingest fixed, Freshness freshness) throws Exception {
+            double fixedRate = settings.fixedRate();
             Benchmark.log("  commands at a fixed %.0f commands/s for %d s, with freshness probes".formatted(fixedRate,
                     settings.fixed().toSeconds()));
-            Ingest fixed = new Ingest(api, members);
-            Freshness freshness = new Freshness(api, members);
             Map<TopicPartition, Long> before = bare.endOffsets();
             try (KafkaConsumer<String, byte[]> consumer = bare.consumer()) {
                 Thread probes = new Thread(() -> {
@@ -82,16 +105,6 @@ record AtSize(long events, double appendRate, double relayRate, double projectio
             }
             Benchmark.log("  commands " + fixed.latencies.summary() + "; freshness " + freshness.latencies.summary()
                     + " (relay " + freshness.relayPart.summary() + "; query side " + freshness.queryPart.summary() + ")");
-            waits.projectionsCaughtUp("the fixed load");
-
-            Map<String, Latencies> queries = queries();
-            Map<String, QueryLog.Shape> costs = this.costs.measure("tour-" + size + "-");
-            Map<String, Long> rss = new LinkedHashMap<>();
-            stack.processes().forEach((name, pid) -> rss.put(name, BenchStack.peakRssMib(pid).orElse(-1L)));
-            long storeFile = stack.storeFileMib();
-            Benchmark.log("  store file " + storeFile + " MiB");
-            return new AtSize(grown, appendRate, relayRate, projectionRate, startup, fixed.latencies, fixed.rejected.get(),
-                    freshness, queries, costs, rss, storeFile);
         }
 
         private Map<String, Latencies> queries() {

@@ -41,34 +41,38 @@ public final class H2FileGrowth {
         MongoServer server = new MongoServer(new IndexedH2Backend(store));
         InetSocketAddress address = server.bind();
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
-            MongoDatabase db = client.getDatabase("growth");
-            MongoCollection<Document> events = db.getCollection("events");
-            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
-            events.createIndex(Indexes.ascending("timestamp", "sequenceNumber"));
-            MongoCollection<Document> stats = db.getCollection("stats");
-            stats.createIndex(Indexes.descending("given"));
-            MongoCollection<Document> history = db.getCollection("history");
-            history.createIndex(Indexes.ascending("member", "at"));
-            String payload = "x".repeat(600);
-            Random random = new Random(1);
-            long start = System.nanoTime();
-            for (int i = 1; i <= steps; i++) {
-                events.insertOne(new Document("aggregateIdentifier", "agg-" + (i % 20_000))
-                        .append("sequenceNumber", (long) (i / 20_000)).append("timestamp", String.format("%016d", i))
-                        .append("payload", payload + i));
-                String member = "m" + random.nextInt(1000);
-                stats.updateOne(Filters.eq("_id", member), Updates.inc("given", 1), new UpdateOptions().upsert(true));
-                history.insertOne(new Document("member", member).append("at", i).append("text", payload.substring(300)));
-                if (i % 50_000 == 0) {
-                    System.out.printf("%d steps: %.1f s, file %d MiB, fill rate %d%%%n", i,
-                            (System.nanoTime() - start) / 1e9, Files.size(file) >> 20, store.getFillRate());
-                }
-            }
+            grow(client.getDatabase("growth"), steps, file, store);
         } finally {
             server.shutdownNow();
             store.close();
         }
         System.out.printf("closed: file %d MiB%n", Files.size(file) >> 20);
         Files.delete(file);
+    }
+
+    /** An event, a counter update and a history entry per step, reporting the file's size every 50,000 steps. */
+    private static void grow(MongoDatabase db, int steps, Path file, MVStore store) throws java.io.IOException {
+        MongoCollection<Document> events = db.getCollection("events");
+        events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
+        events.createIndex(Indexes.ascending("timestamp", "sequenceNumber"));
+        MongoCollection<Document> stats = db.getCollection("stats");
+        stats.createIndex(Indexes.descending("given"));
+        MongoCollection<Document> history = db.getCollection("history");
+        history.createIndex(Indexes.ascending("member", "at"));
+        String payload = "x".repeat(600);
+        Random random = new Random(1);
+        long start = System.nanoTime();
+        for (int i = 1; i <= steps; i++) {
+            events.insertOne(new Document("aggregateIdentifier", "agg-" + (i % 20_000))
+                    .append("sequenceNumber", (long) (i / 20_000)).append("timestamp", String.format("%016d", i))
+                    .append("payload", payload + i));
+            String member = "m" + random.nextInt(1000);
+            stats.updateOne(Filters.eq("_id", member), Updates.inc("given", 1), new UpdateOptions().upsert(true));
+            history.insertOne(new Document("member", member).append("at", i).append("text", payload.substring(300)));
+            if (i % 50_000 == 0) {
+                System.out.printf("%d steps: %.1f s, file %d MiB, fill rate %d%%%n", i,
+                        (System.nanoTime() - start) / 1e9, Files.size(file) >> 20, store.getFillRate());
+            }
+        }
     }
 }

@@ -33,6 +33,16 @@ record SizeRows(Report report, Benchmark.Settings settings) {
                         Report.num(s.freshness().relayPart.ms(50)), Report.num(s.freshness().relayPart.ms(99)),
                         Report.num(s.freshness().queryPart.ms(50)), Report.num(s.freshness().queryPart.ms(99)))),
                 "—", "—", "—");
+        throughputAndResources(sizes);
+        List<String> problems = costs.problems(first.costs(), last.costs());
+        report.row("7. documents examined per query shape (" + last.costs().size() + " shapes; table below)",
+                problems.isEmpty() ? "none grows from %s to %s events".formatted(Report.num(first.events()),
+                        Report.num(last.events())) : String.join("; ", problems),
+                "—", "≤ returned + " + costs.slack() + ", not growing", Report.met(problems.isEmpty()));
+    }
+
+    /** Catch-up, query latencies, start-up and resources at each size: figures with no target across sizes. */
+    private void throughputAndResources(List<AtSize> sizes) {
         report.row("4. relay catch-up: synthetic events appended to the store, until all are published and applied",
                 each(sizes, s -> "appended %s/s, published %s/s, applied by the read models %s/s".formatted(
                         Report.num(s.appendRate()), Report.num(s.relayRate()), Report.num(s.projectionRate()))),
@@ -50,11 +60,6 @@ record SizeRows(Report report, Benchmark.Settings settings) {
                 .collect(Collectors.joining(", "))), "—", "—", "—");
         report.row("6. the embedded MongoDB's data file on disk (H2 MVStore), after each size's runs",
                 each(sizes, s -> Report.num(s.storeFileMib()) + " MiB"), "—", "—", "—");
-        List<String> problems = costs.problems(first.costs(), last.costs());
-        report.row("7. documents examined per query shape (" + last.costs().size() + " shapes; table below)",
-                problems.isEmpty() ? "none grows from %s to %s events".formatted(Report.num(first.events()),
-                        Report.num(last.events())) : String.join("; ", problems),
-                "—", "≤ returned + " + costs.slack() + ", not growing", Report.met(problems.isEmpty()));
     }
 
     private static String each(List<AtSize> sizes, Function<AtSize, String> figure) {

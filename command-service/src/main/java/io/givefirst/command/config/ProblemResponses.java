@@ -1,7 +1,7 @@
 package io.givefirst.command.config;
 
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.shared.web.Problems;
 import io.givefirst.shared.web.SharedRules;
 import java.util.List;
@@ -40,7 +40,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
-        return Problems.of(violation.broken(), violation.getMessage());
+        return Problems.of(violation.rule(), violation.getMessage());
     }
 
     /** A command handler may report a rule through Axon's wrapper; unwrap it. */

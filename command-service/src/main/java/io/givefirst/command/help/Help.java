@@ -10,7 +10,7 @@ import io.givefirst.command.help.HelpCommands.ReceiveHelpCommand;
 import io.givefirst.command.member.Members;
 import io.givefirst.command.member.MemberRules;
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
 import io.givefirst.events.help.HelpConfirmedEvent;
 import io.givefirst.events.help.HelpDisputedEvent;

@@ -9,7 +9,7 @@ import io.givefirst.command.introduction.IntroductionCommands.NoteIntroducedMeet
 import io.givefirst.command.member.Members;
 import io.givefirst.command.member.MemberRules;
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.events.introduction.IntroductionAcceptedEvent;
 import io.givefirst.events.introduction.IntroductionDeclinedEvent;
 import io.givefirst.events.introduction.IntroductionFruitfulEvent;

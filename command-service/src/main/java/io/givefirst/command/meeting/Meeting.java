@@ -11,7 +11,7 @@ import io.givefirst.command.member.Members;
 import io.givefirst.command.member.MemberRules;
 import io.givefirst.command.rules.DailyLimit;
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.events.meeting.MeetingConfirmedEvent;
 import io.givefirst.events.meeting.MeetingFollowedUpEvent;
 import io.givefirst.events.meeting.MeetingRecordedEvent;

@@ -12,7 +12,7 @@ import io.givefirst.command.member.MemberCommands.UpdateProfileCommand;
 import io.givefirst.command.member.MemberCommands.WithdrawOfferCommand;
 import io.givefirst.command.rules.DailyLimit;
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.events.member.CardRequestedEvent;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberErasedEvent;

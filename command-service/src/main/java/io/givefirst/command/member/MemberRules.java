@@ -1,7 +1,7 @@
 package io.givefirst.command.member;
 
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.shared.web.SharedRules;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package io.givefirst.command.relay;
 
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.shared.web.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;

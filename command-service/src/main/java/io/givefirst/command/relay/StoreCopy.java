@@ -1,7 +1,7 @@
 package io.givefirst.command.relay;
 
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.shared.web.RuleViolation;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,7 @@
 package io.givefirst.command.rules;
 
 import io.givefirst.shared.web.Rule;
+import io.givefirst.shared.web.RuleViolation;
 
 /**
  * Every rule a command can break, in one place: what members may do (by feature, in the order of README's

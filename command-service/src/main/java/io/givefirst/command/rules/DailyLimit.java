@@ -1,5 +1,6 @@
 package io.givefirst.command.rules;
 
+import io.givefirst.shared.web.RuleViolation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

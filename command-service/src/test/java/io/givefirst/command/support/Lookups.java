@@ -1,6 +1,6 @@
 package io.givefirst.command.support;
 
-import io.givefirst.command.rules.RuleViolation;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public final class Lookups {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(RuleViolation violation) {
-                return violation.rule().equals(rule);
+                return violation.rule().slug().equals(rule);
             }
 
             @Override

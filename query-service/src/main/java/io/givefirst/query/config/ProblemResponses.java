@@ -1,6 +1,7 @@
 package io.givefirst.query.config;
 
 import io.givefirst.shared.web.Problems;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.shared.web.SharedRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Problems.of(SharedRules.INVALID_REQUEST, invalid.getMessage());
     }
 
-    @ExceptionHandler(Rejected.class)
-    ResponseEntity<ProblemDetail> rejected(Rejected rejected) {
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> rejected(RuleViolation rejected) {
         return Problems.of(rejected.rule(), rejected.getMessage());
     }
 

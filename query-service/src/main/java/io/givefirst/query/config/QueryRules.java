@@ -1,10 +1,11 @@
 package io.givefirst.query.config;
 
 import io.givefirst.shared.web.Rule;
+import io.givefirst.shared.web.RuleViolation;
 
 /**
  * Every rule a query or a query-service admin action can break, in one place ({@link io.givefirst.shared.web.SharedRules} has what both
- * services answer). A rejection names one of these ({@link Rejected}); the README's table of rules is generated
+ * services answer). A rejection names one of these ({@link RuleViolation}); the README's table of rules is generated
  * from them.
  */
 public enum QueryRules implements Rule {

@@ -3,6 +3,9 @@ package io.givefirst.query.connections;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
+import static io.givefirst.query.connections.ConnectionFields.MEMBER_ID;
+import static io.givefirst.query.connections.ConnectionFields.OTHER_ID;
+import static io.givefirst.query.connections.ConnectionFields.SINCE;
 
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
@@ -53,7 +56,7 @@ public class ConnectionsProjection extends StreamProjection {
     /** A member's edges, and a hop of an introduction path (members in order, each one's others in order). */
     @Override
     protected void createIndexes() {
-        collections.get(EDGES).createIndex(Indexes.ascending("memberId", "otherId"));
+        collections.get(EDGES).createIndex(Indexes.ascending(MEMBER_ID, OTHER_ID));
     }
 
     /** Each fact that links two members, on both their edges. */
@@ -89,9 +92,9 @@ public class ConnectionsProjection extends StreamProjection {
     /** Adds a fact to both directions of the pair: as {@code field} on one's edge, {@code mirror} on the other's. */
     private void link(BulkWrites writes, String one, String other, String field, String factId, String mirror,
                       Instant at) {
-        writes.upsert(collections.get(EDGES), edgeId(one, other), set("memberId", one), set("otherId", other),
-                addToSet(field, factId), min("since", Date.from(at)));
-        writes.upsert(collections.get(EDGES), edgeId(other, one), set("memberId", other), set("otherId", one),
-                addToSet(mirror, factId), min("since", Date.from(at)));
+        writes.upsert(collections.get(EDGES), edgeId(one, other), set(MEMBER_ID, one), set(OTHER_ID, other),
+                addToSet(field, factId), min(SINCE, Date.from(at)));
+        writes.upsert(collections.get(EDGES), edgeId(other, one), set(MEMBER_ID, other), set(OTHER_ID, one),
+                addToSet(mirror, factId), min(SINCE, Date.from(at)));
     }
 }

@@ -1,5 +1,9 @@
 package io.givefirst.query.connections;
 
+import static io.givefirst.query.connections.ConnectionFields.MEMBER_ID;
+import static io.givefirst.query.connections.ConnectionFields.OTHER_ID;
+import static io.givefirst.query.connections.ConnectionFields.SINCE;
+
 import io.givefirst.query.consistency.ReadsFrom;
 import io.givefirst.query.profile.ProfileProjection;
 import io.givefirst.query.privacy.MemberData;
@@ -14,13 +18,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -83,7 +82,7 @@ class ConnectionsQueryController implements MemberData {
         if (limit < 1 || limit > 500) {
             throw new IllegalArgumentException("limit must be between 1 and 500");
         }
-        List<Document> edges = collections.get(ConnectionsProjection.EDGES).find(Filters.eq("memberId", memberId))
+        List<Document> edges = collections.get(ConnectionsProjection.EDGES).find(Filters.eq(MEMBER_ID, memberId))
                 .into(new ArrayList<>());
         List<Connection> strongest = edges.stream().map(ConnectionsQueryController::connection)
                 .sorted(STRONGEST_FIRST).limit(limit).toList();
@@ -98,8 +97,8 @@ class ConnectionsQueryController implements MemberData {
         int introductions = size(edge, "introductions");
         int strength = meetings * MEETING_WEIGHT + (helpGiven + helpReceived) * HELP_WEIGHT
                 + introductions * INTRODUCTION_WEIGHT;
-        return new Connection(edge.getString("otherId"), null, strength, meetings, helpGiven, helpReceived,
-                introductions, edge.getDate("since").toInstant());
+        return new Connection(edge.getString(OTHER_ID), null, strength, meetings, helpGiven, helpReceived,
+                introductions, edge.getDate(SINCE).toInstant());
     }
 
     private static int size(Document edge, String set) {
@@ -111,10 +110,10 @@ class ConnectionsQueryController implements MemberData {
      * equally short ones; one read of a set of index ranges.
      */
     private List<PathSearch.Edge> edgesFrom(List<String> sortedMembers, long limit) {
-        return collections.get(ConnectionsProjection.EDGES).find(Filters.in("memberId", sortedMembers))
-                .projection(Projections.include("memberId", "otherId"))
-                .sort(Sorts.ascending("memberId", "otherId")).limit((int) Math.min(Integer.MAX_VALUE, limit))
-                .map(edge -> new PathSearch.Edge(edge.getString("memberId"), edge.getString("otherId")))
+        return collections.get(ConnectionsProjection.EDGES).find(Filters.in(MEMBER_ID, sortedMembers))
+                .projection(Projections.include(MEMBER_ID, OTHER_ID))
+                .sort(Sorts.ascending(MEMBER_ID, OTHER_ID)).limit((int) Math.min(Integer.MAX_VALUE, limit))
+                .map(edge -> new PathSearch.Edge(edge.getString(MEMBER_ID), edge.getString(OTHER_ID)))
                 .into(new ArrayList<>());
     }
 

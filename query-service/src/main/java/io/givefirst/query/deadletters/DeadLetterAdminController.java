@@ -1,7 +1,7 @@
 package io.givefirst.query.deadletters;
 
 import io.givefirst.query.config.QueryRules;
-import io.givefirst.query.config.Rejected;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.DeadLetters;
 import io.givefirst.query.stream.EventStream;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -81,7 +80,7 @@ class DeadLetterAdminController {
         DeadLetters.Letter letter = parked(id);
         Projection projection = projections.get(letter.projection());
         if (projection == null) {
-            throw new Rejected(QueryRules.DEAD_LETTER_UNKNOWN_PROJECTION,
+            throw new RuleViolation(QueryRules.DEAD_LETTER_UNKNOWN_PROJECTION,
                     "this version has no projection " + letter.projection());
         }
         Projection target = letter.generation() == null ? projection
@@ -90,7 +89,7 @@ class DeadLetterAdminController {
             stream.apply(target, List.of(deadLetters.record(id)), event -> true);
         } catch (RuntimeException failure) {
             deadLetters.failedAgain(id, failure);
-            throw new Rejected(QueryRules.DEAD_LETTER_STILL_FAILING, "the record still cannot be applied: "
+            throw new RuleViolation(QueryRules.DEAD_LETTER_STILL_FAILING, "the record still cannot be applied: "
                     + deadLetters.find(id).error());
         }
         deadLetters.resolve(id, "RETRIED", admin.getSubject());
@@ -105,7 +104,7 @@ class DeadLetterAdminController {
         for (DeadLetters.Letter letter : list(projection, MAX_LIMIT)) {
             try {
                 outcomes.add(retry(letter.id(), admin));
-            } catch (Rejected stillFailing) {
+            } catch (RuleViolation stillFailing) {
                 if (stillFailing.rule().status() != 409) {
                     throw stillFailing; // gone meanwhile (a rebuild dropped it): not "still parked"
                 }
@@ -120,7 +119,7 @@ class DeadLetterAdminController {
     Outcome discard(@PathVariable String id, @AuthenticationPrincipal Jwt admin) {
         parked(id);
         if (!deadLetters.resolve(id, "DISCARDED", admin.getSubject())) {
-            throw new Rejected(QueryRules.DEAD_LETTER_NOT_PARKED,
+            throw new RuleViolation(QueryRules.DEAD_LETTER_NOT_PARKED,
                     "dead letter " + id + " was retried or discarded meanwhile");
         }
         log.warn("dead letter {} discarded by {}", id, admin.getSubject());
@@ -130,7 +129,7 @@ class DeadLetterAdminController {
     private DeadLetters.Letter existing(String id) {
         DeadLetters.Letter letter = deadLetters.find(id);
         if (letter == null) {
-            throw new Rejected(QueryRules.UNKNOWN_DEAD_LETTER, "there is no dead letter " + id);
+            throw new RuleViolation(QueryRules.UNKNOWN_DEAD_LETTER, "there is no dead letter " + id);
         }
         return letter;
     }
@@ -138,7 +137,7 @@ class DeadLetterAdminController {
     private DeadLetters.Letter parked(String id) {
         DeadLetters.Letter letter = existing(id);
         if (!DeadLetters.PARKED.equals(letter.status())) {
-            throw new Rejected(QueryRules.DEAD_LETTER_NOT_PARKED, "dead letter " + id + " is " + letter.status());
+            throw new RuleViolation(QueryRules.DEAD_LETTER_NOT_PARKED, "dead letter " + id + " is " + letter.status());
         }
         return letter;
     }

@@ -1,6 +1,12 @@
 package io.givefirst.query.feed;
 
 import static com.mongodb.client.model.Updates.set;
+import static io.givefirst.query.feed.FeedFields.ACTOR_ID;
+import static io.givefirst.query.feed.FeedFields.DETAIL;
+import static io.givefirst.query.feed.FeedFields.OCCURRED_AT;
+import static io.givefirst.query.feed.FeedFields.OTHER_ID;
+import static io.givefirst.query.feed.FeedFields.THIRD_ID;
+import static io.givefirst.query.feed.FeedFields.TYPE;
 
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
@@ -45,7 +51,7 @@ public class FeedProjection extends StreamProjection {
 
     @Override
     protected void createIndexes() {
-        collections.get(ITEMS).createIndex(Indexes.compoundIndex(Indexes.descending("occurredAt"), Indexes.descending("_id")));
+        collections.get(ITEMS).createIndex(Indexes.compoundIndex(Indexes.descending(OCCURRED_AT), Indexes.descending("_id")));
     }
 
     /** What goes into the community's feed, one item per event. */
@@ -79,7 +85,7 @@ public class FeedProjection extends StreamProjection {
 
     private void item(BulkWrites writes, EventEnvelope event, String type, String actorId, String otherId,
                       String thirdId, String detail) {
-        writes.upsert(collections.get(ITEMS), event.id(), set("type", type), set("actorId", actorId), set("otherId", otherId),
-                set("thirdId", thirdId), set("detail", detail), set("occurredAt", Date.from(event.occurredAt())));
+        writes.upsert(collections.get(ITEMS), event.id(), set(TYPE, type), set(ACTOR_ID, actorId), set(OTHER_ID, otherId),
+                set(THIRD_ID, thirdId), set(DETAIL, detail), set(OCCURRED_AT, Date.from(event.occurredAt())));
     }
 }

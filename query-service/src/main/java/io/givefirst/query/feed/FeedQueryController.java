@@ -1,5 +1,12 @@
 package io.givefirst.query.feed;
 
+import static io.givefirst.query.feed.FeedFields.ACTOR_ID;
+import static io.givefirst.query.feed.FeedFields.DETAIL;
+import static io.givefirst.query.feed.FeedFields.OCCURRED_AT;
+import static io.givefirst.query.feed.FeedFields.OTHER_ID;
+import static io.givefirst.query.feed.FeedFields.THIRD_ID;
+import static io.givefirst.query.feed.FeedFields.TYPE;
+
 import io.givefirst.query.consistency.ReadsFrom;
 import io.givefirst.query.profile.ProfileProjection;
 import io.givefirst.query.replay.Generations;
@@ -50,36 +57,36 @@ class FeedQueryController {
         if (limit < 1 || limit > 100) {
             throw new IllegalArgumentException("limit must be between 1 and 100");
         }
-        Bson filter = Filters.exists("type", true);
+        Bson filter = Filters.exists(TYPE, true);
         if (cursor != null && !cursor.isBlank()) {
             Cursor after = Cursor.decode(cursor);
             Date at = Date.from(after.occurredAt());
             // the bound on occurredAt alone lets the index start at the cursor; the $or settles ties by id
-            filter = Filters.and(filter, Filters.lte("occurredAt", at), Filters.or(Filters.lt("occurredAt", at),
-                    Filters.and(Filters.eq("occurredAt", at), Filters.lt("_id", after.id()))));
+            filter = Filters.and(filter, Filters.lte(OCCURRED_AT, at), Filters.or(Filters.lt(OCCURRED_AT, at),
+                    Filters.and(Filters.eq(OCCURRED_AT, at), Filters.lt("_id", after.id()))));
         }
-        List<Document> rows = collections.get(FeedProjection.ITEMS).find(filter).sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.descending("_id")))
+        List<Document> rows = collections.get(FeedProjection.ITEMS).find(filter).sort(Sorts.orderBy(Sorts.descending(OCCURRED_AT), Sorts.descending("_id")))
                 .limit(limit + 1).into(new ArrayList<>());
         boolean more = rows.size() > limit;
         List<Document> page = more ? rows.subList(0, limit) : rows;
         Set<String> people = new HashSet<>();
         page.forEach(d -> members(d).forEach(people::add));
         Map<String, String> names = profiles.displayNames(people);
-        personal.prefetch(page.stream().map(d -> d.getString("detail")).toList());
+        personal.prefetch(page.stream().map(d -> d.getString(DETAIL)).toList());
         List<FeedItem> feed = page.stream().map(d -> {
             // an erased actor's detail stays hidden even if it was written before sealing existed
-            String detail = PersonalTexts.FORMER_MEMBER.equals(names.get(d.getString("actorId"))) ? null
-                    : personal.text(d.getString("detail"));
-            return new FeedItem(d.getString("_id"), d.getString("type"), text(d, names, detail),
-                    d.getDate("occurredAt").toInstant(), members(d), detail);
+            String detail = PersonalTexts.FORMER_MEMBER.equals(names.get(d.getString(ACTOR_ID))) ? null
+                    : personal.text(d.getString(DETAIL));
+            return new FeedItem(d.getString("_id"), d.getString(TYPE), text(d, names, detail),
+                    d.getDate(OCCURRED_AT).toInstant(), members(d), detail);
         }).toList();
         Document last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new FeedPage(feed, more ? new Cursor(last.getDate("occurredAt").toInstant(), last.getString("_id")).encode() : null);
+        return new FeedPage(feed, more ? new Cursor(last.getDate(OCCURRED_AT).toInstant(), last.getString("_id")).encode() : null);
     }
 
     private static List<String> members(Document d) {
         List<String> ids = new ArrayList<>();
-        for (String field : List.of("actorId", "otherId", "thirdId")) {
+        for (String field : List.of(ACTOR_ID, OTHER_ID, THIRD_ID)) {
             if (d.getString(field) != null) {
                 ids.add(d.getString(field));
             }
@@ -88,10 +95,10 @@ class FeedQueryController {
     }
 
     private static String text(Document d, Map<String, String> names, String detail) {
-        String actor = name(d.getString("actorId"), names);
-        String other = name(d.getString("otherId"), names);
-        String third = name(d.getString("thirdId"), names);
-        return switch (d.getString("type")) {
+        String actor = name(d.getString(ACTOR_ID), names);
+        String other = name(d.getString(OTHER_ID), names);
+        String third = name(d.getString(THIRD_ID), names);
+        return switch (d.getString(TYPE)) {
             case "JOINED" -> actor + " joined the community";
             case "HELPED" -> actor + " helped " + other;
             case "MET" -> actor + " and " + other + " met";

@@ -2,6 +2,30 @@ package io.givefirst.query.history;
 
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.set;
+import static io.givefirst.query.history.HistoryFields.ACCEPTED_BY;
+import static io.givefirst.query.history.HistoryFields.ACKNOWLEDGED_AT;
+import static io.givefirst.query.history.HistoryFields.ANSWERS_NEED_ID;
+import static io.givefirst.query.history.HistoryFields.CONFIRMED_AT;
+import static io.givefirst.query.history.HistoryFields.COUNTERPART_ID;
+import static io.givefirst.query.history.HistoryFields.DECLINED_AT;
+import static io.givefirst.query.history.HistoryFields.DECLINED_BY;
+import static io.givefirst.query.history.HistoryFields.DISPUTED_AT;
+import static io.givefirst.query.history.HistoryFields.DISPUTE_REASON;
+import static io.givefirst.query.history.HistoryFields.FRUITFUL_AT;
+import static io.givefirst.query.history.HistoryFields.FRUITFUL_MEETING_ID;
+import static io.givefirst.query.history.HistoryFields.HELP_KIND;
+import static io.givefirst.query.history.HistoryFields.INTRODUCTION_ID;
+import static io.givefirst.query.history.HistoryFields.KIND;
+import static io.givefirst.query.history.HistoryFields.MEETING_ID;
+import static io.givefirst.query.history.HistoryFields.MEMBER_ID;
+import static io.givefirst.query.history.HistoryFields.OCCURRED_AT;
+import static io.givefirst.query.history.HistoryFields.OPENED_AT;
+import static io.givefirst.query.history.HistoryFields.PRIVATE_NOTE;
+import static io.givefirst.query.history.HistoryFields.ROLE;
+import static io.givefirst.query.history.HistoryFields.SUMMARY;
+import static io.givefirst.query.history.HistoryFields.THANKS;
+import static io.givefirst.query.history.HistoryFields.THIRD_PARTY_ID;
+import static io.givefirst.query.history.HistoryFields.VERIFIED_AT_ONCE;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
@@ -63,38 +87,38 @@ public class ContributionHistoryProjection extends StreamProjection {
     @Override
     protected void createIndexes() {
         MongoCollection<Document> entries = collections.get(ENTRIES);
-        entries.createIndex(Indexes.compoundIndex(Indexes.ascending("memberId"), NEWEST_FIRST));
-        entries.createIndex(Indexes.compoundIndex(Indexes.ascending("memberId", "kind"), NEWEST_FIRST));
-        entries.createIndex(Indexes.compoundIndex(Indexes.ascending("memberId", "role"), NEWEST_FIRST));
+        entries.createIndex(Indexes.compoundIndex(Indexes.ascending(MEMBER_ID), NEWEST_FIRST));
+        entries.createIndex(Indexes.compoundIndex(Indexes.ascending(MEMBER_ID, KIND), NEWEST_FIRST));
+        entries.createIndex(Indexes.compoundIndex(Indexes.ascending(MEMBER_ID, ROLE), NEWEST_FIRST));
     }
 
-    static final Bson NEWEST_FIRST = Indexes.descending("occurredAt", "_id");
+    static final Bson NEWEST_FIRST = Indexes.descending(OCCURRED_AT, "_id");
 
     /** Which entries each event writes: new entries for a new act, fields on the act's entries after. */
     private final EventHandlers<Entries> handlers = new EventHandlers<Entries>()
             .on(HelpGivenEvent.class, ContributionHistoryProjection::helpGiven)
             .on(HelpAcknowledgedEvent.class, (e, event, writes) -> writes.onAll(helpEntries(e.helpId()),
-                    set("acknowledgedAt", date(e.occurredAt())), set("thanks", e.thanks())))
+                    set(ACKNOWLEDGED_AT, date(e.occurredAt())), set(THANKS, e.thanks())))
             // the giver's confirmation of what the receiver recorded: the other side agreed, as an acknowledgement
             .on(HelpConfirmedEvent.class, (e, event, writes) ->
-                    writes.onAll(helpEntries(e.helpId()), set("acknowledgedAt", date(e.occurredAt()))))
+                    writes.onAll(helpEntries(e.helpId()), set(ACKNOWLEDGED_AT, date(e.occurredAt()))))
             .on(HelpDisputedEvent.class, (e, event, writes) -> writes.onAll(helpEntries(e.helpId()),
-                    set("disputedAt", date(e.occurredAt())), set("disputeReason", e.reason())))
+                    set(DISPUTED_AT, date(e.occurredAt())), set(DISPUTE_REASON, e.reason())))
             .on(MeetingRecordedEvent.class, ContributionHistoryProjection::meetingRecorded)
             .on(MeetingConfirmedEvent.class, (e, event, writes) -> writes.onAll(
-                    List.of(e.meetingId() + ":recorder", e.meetingId() + ":met"), set("confirmedAt", date(e.occurredAt()))))
+                    List.of(e.meetingId() + ":recorder", e.meetingId() + ":met"), set(CONFIRMED_AT, date(e.occurredAt()))))
             .on(MeetingFollowedUpEvent.class, (e, event, writes) -> writes.entry(event.id() + ":follow-up", "FOLLOW_UP",
                     e.followedUpBy(), "PARTICIPANT", e.otherMemberId(), null, e.occurredAt(),
-                    set("meetingId", e.meetingId()), set("privateNote", e.privateNote())))
+                    set(MEETING_ID, e.meetingId()), set(PRIVATE_NOTE, e.privateNote())))
             .on(IntroductionMadeEvent.class, ContributionHistoryProjection::introductionMade)
             .on(IntroductionAcceptedEvent.class, (e, event, writes) ->
-                    writes.onAll(introductionEntries(e.introductionId()), addToSet("acceptedBy", e.acceptedBy())))
+                    writes.onAll(introductionEntries(e.introductionId()), addToSet(ACCEPTED_BY, e.acceptedBy())))
             .on(IntroductionOpenedEvent.class, (e, event, writes) ->
-                    writes.onAll(introductionEntries(e.introductionId()), set("openedAt", date(e.occurredAt()))))
+                    writes.onAll(introductionEntries(e.introductionId()), set(OPENED_AT, date(e.occurredAt()))))
             .on(IntroductionDeclinedEvent.class, (e, event, writes) -> writes.onAll(introductionEntries(e.introductionId()),
-                    set("declinedAt", date(e.occurredAt())), set("declinedBy", e.declinedBy())))
+                    set(DECLINED_AT, date(e.occurredAt())), set(DECLINED_BY, e.declinedBy())))
             .on(IntroductionFruitfulEvent.class, (e, event, writes) -> writes.onAll(introductionEntries(e.introductionId()),
-                    set("fruitfulAt", date(e.occurredAt())), set("fruitfulMeetingId", e.meetingId())))
+                    set(FRUITFUL_AT, date(e.occurredAt())), set(FRUITFUL_MEETING_ID, e.meetingId())))
             .on(CardRequestedEvent.class, ContributionHistoryProjection::cardRequested);
 
     @Override
@@ -105,23 +129,23 @@ public class ContributionHistoryProjection extends StreamProjection {
     }
 
     private static void helpGiven(HelpGivenEvent e, EventEnvelope event, Entries writes) {
-        Bson[] help = {set("helpKind", e.kind().name()), set("summary", e.summary()),
-                set("verifiedAtOnce", e.verified()), set("answersNeedId", e.answersNeedId())};
+        Bson[] help = {set(HELP_KIND, e.kind().name()), set(SUMMARY, e.summary()),
+                set(VERIFIED_AT_ONCE, e.verified()), set(ANSWERS_NEED_ID, e.answersNeedId())};
         writes.entry(e.helpId() + ":given", "HELP", e.giverId(), "GIVER", e.receiverId(), null, e.occurredAt(), help);
         writes.entry(e.helpId() + ":received", "HELP", e.receiverId(), "RECEIVER", e.giverId(), null,
                 e.occurredAt(), help);
     }
 
     private static void meetingRecorded(MeetingRecordedEvent e, EventEnvelope event, Entries writes) {
-        Bson[] meeting = {set("summary", e.context()), set("introductionId", e.introductionId())};
+        Bson[] meeting = {set(SUMMARY, e.context()), set(INTRODUCTION_ID, e.introductionId())};
         writes.entry(e.meetingId() + ":recorder", "MEETING", e.recordedBy(), "PARTICIPANT", e.otherMemberId(),
-                null, e.occurredAt(), append(meeting, set("privateNote", e.privateNote())));
+                null, e.occurredAt(), append(meeting, set(PRIVATE_NOTE, e.privateNote())));
         writes.entry(e.meetingId() + ":met", "MEETING", e.otherMemberId(), "PARTICIPANT", e.recordedBy(), null,
                 e.occurredAt(), meeting);
     }
 
     private static void introductionMade(IntroductionMadeEvent e, EventEnvelope event, Entries writes) {
-        Bson introduction = set("summary", e.reason());
+        Bson introduction = set(SUMMARY, e.reason());
         String id = e.introductionId();
         writes.entry(id + ":introducer", "INTRODUCTION", e.introducerId(), "INTRODUCER", e.firstMemberId(),
                 e.secondMemberId(), e.occurredAt(), introduction);
@@ -160,9 +184,9 @@ public class ContributionHistoryProjection extends StreamProjection {
 
         void entry(String id, String kind, String memberId, String role, String counterpartId, String thirdPartyId,
                    Instant occurredAt, Bson... specifics) {
-            Bson[] common = {set("kind", kind), set("memberId", memberId), set("role", role),
-                    set("counterpartId", counterpartId), set("thirdPartyId", thirdPartyId),
-                    set("occurredAt", date(occurredAt))};
+            Bson[] common = {set(KIND, kind), set(MEMBER_ID, memberId), set(ROLE, role),
+                    set(COUNTERPART_ID, counterpartId), set(THIRD_PARTY_ID, thirdPartyId),
+                    set(OCCURRED_AT, date(occurredAt))};
             Bson[] all = java.util.Arrays.copyOf(common, common.length + specifics.length);
             System.arraycopy(specifics, 0, all, common.length, specifics.length);
             bulk.upsert(collection, id, all);

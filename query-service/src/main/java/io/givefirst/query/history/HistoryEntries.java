@@ -1,5 +1,22 @@
 package io.givefirst.query.history;
 
+import static io.givefirst.query.history.HistoryFields.ACKNOWLEDGED_AT;
+import static io.givefirst.query.history.HistoryFields.CONFIRMED_AT;
+import static io.givefirst.query.history.HistoryFields.COUNTERPART_ID;
+import static io.givefirst.query.history.HistoryFields.DECLINED_AT;
+import static io.givefirst.query.history.HistoryFields.DISPUTED_AT;
+import static io.givefirst.query.history.HistoryFields.FRUITFUL_AT;
+import static io.givefirst.query.history.HistoryFields.HELP_KIND;
+import static io.givefirst.query.history.HistoryFields.KIND;
+import static io.givefirst.query.history.HistoryFields.OCCURRED_AT;
+import static io.givefirst.query.history.HistoryFields.OPENED_AT;
+import static io.givefirst.query.history.HistoryFields.PRIVATE_NOTE;
+import static io.givefirst.query.history.HistoryFields.ROLE;
+import static io.givefirst.query.history.HistoryFields.SUMMARY;
+import static io.givefirst.query.history.HistoryFields.THANKS;
+import static io.givefirst.query.history.HistoryFields.THIRD_PARTY_ID;
+import static io.givefirst.query.history.HistoryFields.VERIFIED_AT_ONCE;
+
 import io.givefirst.query.history.HistoryQueryController.HistoryEntry;
 import io.givefirst.query.history.HistoryQueryController.Person;
 import io.givefirst.query.privacy.PersonalTexts;
@@ -15,11 +32,11 @@ final class HistoryEntries {
     /** An entry of {@code memberId}'s history as {@code readerId} sees it: names and texts opened, notes for their author only. */
     static HistoryEntry render(Document d, Map<String, String> names, String memberId, String readerId,
                                PersonalTexts personal) {
-        String summary = personal.text(d.getString("summary"));
-        String kind = d.getString("kind");
-        String role = d.getString("role");
-        Person counterpart = person(d.getString("counterpartId"), names);
-        Person third = d.getString("thirdPartyId") == null ? null : person(d.getString("thirdPartyId"), names);
+        String summary = personal.text(d.getString(SUMMARY));
+        String kind = d.getString(KIND);
+        String role = d.getString(ROLE);
+        Person counterpart = person(d.getString(COUNTERPART_ID), names);
+        Person third = d.getString(THIRD_PARTY_ID) == null ? null : person(d.getString(THIRD_PARTY_ID), names);
         String status = status(d, kind);
         boolean verified = switch (status) {
             case "VERIFIED", "CONFIRMED", "OPEN", "FRUITFUL", "DONE" -> true;
@@ -28,18 +45,18 @@ final class HistoryEntries {
         String text = sentence(kind, role, name(counterpart), third == null ? null : name(third), summary)
                 + suffix(status);
         return new HistoryEntry(d.getString("_id"), kind, role, text, status, verified,
-                d.getDate("occurredAt").toInstant(), counterpart, third, d.getString("helpKind"), summary,
-                personal.text(d.getString("thanks")), personal.privateNote(d.getString("privateNote"), memberId, readerId));
+                d.getDate(OCCURRED_AT).toInstant(), counterpart, third, d.getString(HELP_KIND), summary,
+                personal.text(d.getString(THANKS)), personal.privateNote(d.getString(PRIVATE_NOTE), memberId, readerId));
     }
 
     private static String status(Document d, String kind) {
         return switch (kind) {
-            case "HELP" -> d.get("disputedAt") != null ? "DISPUTED"
-                    : Boolean.TRUE.equals(d.getBoolean("verifiedAtOnce")) || d.get("acknowledgedAt") != null
+            case "HELP" -> d.get(DISPUTED_AT) != null ? "DISPUTED"
+                    : Boolean.TRUE.equals(d.getBoolean(VERIFIED_AT_ONCE)) || d.get(ACKNOWLEDGED_AT) != null
                     ? "VERIFIED" : "UNVERIFIED";
-            case "MEETING" -> d.get("confirmedAt") != null ? "CONFIRMED" : "UNCONFIRMED";
-            case "INTRODUCTION" -> d.get("fruitfulAt") != null ? "FRUITFUL" : d.get("declinedAt") != null ? "DECLINED"
-                    : d.get("openedAt") != null ? "OPEN" : "PENDING";
+            case "MEETING" -> d.get(CONFIRMED_AT) != null ? "CONFIRMED" : "UNCONFIRMED";
+            case "INTRODUCTION" -> d.get(FRUITFUL_AT) != null ? "FRUITFUL" : d.get(DECLINED_AT) != null ? "DECLINED"
+                    : d.get(OPENED_AT) != null ? "OPEN" : "PENDING";
             default -> "DONE";
         };
     }

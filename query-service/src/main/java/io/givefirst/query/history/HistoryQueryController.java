@@ -1,5 +1,12 @@
 package io.givefirst.query.history;
 
+import static io.givefirst.query.history.HistoryFields.COUNTERPART_ID;
+import static io.givefirst.query.history.HistoryFields.OCCURRED_AT;
+import static io.givefirst.query.history.HistoryFields.PRIVATE_NOTE;
+import static io.givefirst.query.history.HistoryFields.SUMMARY;
+import static io.givefirst.query.history.HistoryFields.THANKS;
+import static io.givefirst.query.history.HistoryFields.THIRD_PARTY_ID;
+
 import io.givefirst.query.consistency.ReadsFrom;
 import io.givefirst.query.profile.ProfileProjection;
 import io.givefirst.query.privacy.MemberData;
@@ -104,19 +111,19 @@ class HistoryQueryController implements MemberData {
         List<Document> page = more ? documents.subList(0, limit) : documents;
         Set<String> people = new HashSet<>();
         page.forEach(d -> {
-            people.add(d.getString("counterpartId"));
-            if (d.getString("thirdPartyId") != null) {
-                people.add(d.getString("thirdPartyId"));
+            people.add(d.getString(COUNTERPART_ID));
+            if (d.getString(THIRD_PARTY_ID) != null) {
+                people.add(d.getString(THIRD_PARTY_ID));
             }
         });
         Map<String, String> names = profiles.displayNames(people);
         List<String> texts = new java.util.ArrayList<>();
-        page.forEach(d -> List.of("summary", "thanks", "privateNote").forEach(field -> texts.add(d.getString(field))));
+        page.forEach(d -> List.of(SUMMARY, THANKS, PRIVATE_NOTE).forEach(field -> texts.add(d.getString(field))));
         personal.prefetch(texts);
         List<HistoryEntry> items = page.stream()
                 .map(d -> HistoryEntries.render(d, names, memberId, readerId, personal)).toList();
         Document last = page.isEmpty() ? null : page.get(page.size() - 1);
-        String next = more ? new Cursor(last.getDate("occurredAt").toInstant(), last.getString("_id")).encode() : null;
+        String next = more ? new Cursor(last.getDate(OCCURRED_AT).toInstant(), last.getString("_id")).encode() : null;
         return new HistoryPage(items, next);
     }
 

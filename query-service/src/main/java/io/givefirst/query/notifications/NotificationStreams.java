@@ -1,5 +1,14 @@
 package io.givefirst.query.notifications;
 
+import static io.givefirst.query.notifications.NotificationFields.EVENT_TYPE;
+import static io.givefirst.query.notifications.NotificationFields.FROM;
+import static io.givefirst.query.notifications.NotificationFields.KIND;
+import static io.givefirst.query.notifications.NotificationFields.MEMBER_ID;
+import static io.givefirst.query.notifications.NotificationFields.OCCURRED_AT;
+import static io.givefirst.query.notifications.NotificationFields.OFFSET;
+import static io.givefirst.query.notifications.NotificationFields.PARTITION;
+import static io.givefirst.query.notifications.NotificationFields.SUBJECT_ID;
+
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.givefirst.query.replay.Generations;
@@ -121,18 +130,18 @@ class NotificationStreams {
             List<Bson> pending = new ArrayList<>();
             watermarks.forEach((partition, upTo) -> {
                 if (upTo > stream.cursor.offset(partition)) {
-                    pending.add(Filters.and(Filters.eq("memberId", stream.memberId), Filters.eq("partition", partition),
-                            Filters.gt("offset", stream.cursor.offset(partition)), Filters.lte("offset", upTo)));
+                    pending.add(Filters.and(Filters.eq(MEMBER_ID, stream.memberId), Filters.eq(PARTITION, partition),
+                            Filters.gt(OFFSET, stream.cursor.offset(partition)), Filters.lte(OFFSET, upTo)));
                 }
             });
             if (!pending.isEmpty()) {
                 List<Document> notifications = live.get(NotificationsProjection.NOTIFICATIONS)
                         .find(pending.size() == 1 ? pending.get(0) : Filters.or(pending))
-                        .sort(Sorts.ascending("partition", "offset")).limit(BATCH).into(new ArrayList<>());
+                        .sort(Sorts.ascending(PARTITION, OFFSET)).limit(BATCH).into(new ArrayList<>());
                 for (Document notification : notifications) {
-                    stream.cursor = stream.cursor.with(((Number) notification.get("partition")).intValue(),
-                            ((Number) notification.get("offset")).longValue());
-                    if (!send(stream, SseEmitter.event().name(notification.getString("kind")).id(stream.cursor.encode())
+                    stream.cursor = stream.cursor.with(((Number) notification.get(PARTITION)).intValue(),
+                            ((Number) notification.get(OFFSET)).longValue());
+                    if (!send(stream, SseEmitter.event().name(notification.getString(KIND)).id(stream.cursor.encode())
                             .data(body(notification), MediaType.APPLICATION_JSON))) {
                         return;
                     }
@@ -151,11 +160,11 @@ class NotificationStreams {
     static Map<String, Object> body(Document notification) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("notificationId", notification.getString("_id"));
-        body.put("kind", notification.getString("kind"));
-        body.put("from", notification.getString("from"));
-        body.put("subjectId", notification.getString("subjectId"));
-        body.put("eventType", notification.getString("eventType"));
-        body.put("occurredAt", notification.getDate("occurredAt").toInstant().toString());
+        body.put("kind", notification.getString(KIND));
+        body.put("from", notification.getString(FROM));
+        body.put("subjectId", notification.getString(SUBJECT_ID));
+        body.put("eventType", notification.getString(EVENT_TYPE));
+        body.put("occurredAt", notification.getDate(OCCURRED_AT).toInstant().toString());
         return body;
     }
 

@@ -1,5 +1,9 @@
 package io.givefirst.query.notifications;
 
+import static io.givefirst.query.notifications.NotificationFields.MEMBER_ID;
+import static io.givefirst.query.notifications.NotificationFields.OFFSET;
+import static io.givefirst.query.notifications.NotificationFields.PARTITION;
+
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.givefirst.query.privacy.MemberData;
@@ -26,8 +30,8 @@ class NotificationsData implements MemberData {
     @Override
     public Object of(String memberId) {
         List<Object> notifications = new ArrayList<>();
-        live.get(NotificationsProjection.NOTIFICATIONS).find(Filters.eq("memberId", memberId))
-                .sort(Sorts.ascending("memberId", "partition", "offset"))
+        live.get(NotificationsProjection.NOTIFICATIONS).find(Filters.eq(MEMBER_ID, memberId))
+                .sort(Sorts.ascending(MEMBER_ID, PARTITION, OFFSET))
                 .forEach(notification -> notifications.add(NotificationStreams.body(notification)));
         return notifications;
     }

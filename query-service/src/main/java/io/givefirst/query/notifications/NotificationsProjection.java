@@ -1,5 +1,15 @@
 package io.givefirst.query.notifications;
 
+import static io.givefirst.query.notifications.NotificationFields.EVENT_TYPE;
+import static io.givefirst.query.notifications.NotificationFields.FROM;
+import static io.givefirst.query.notifications.NotificationFields.KIND;
+import static io.givefirst.query.notifications.NotificationFields.MEMBER_ID;
+import static io.givefirst.query.notifications.NotificationFields.OCCURRED_AT;
+import static io.givefirst.query.notifications.NotificationFields.OFFSET;
+import static io.givefirst.query.notifications.NotificationFields.PARTITION;
+import static io.givefirst.query.notifications.NotificationFields.STORED_AT;
+import static io.givefirst.query.notifications.NotificationFields.SUBJECT_ID;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -46,8 +56,8 @@ public class NotificationsProjection extends StreamProjection {
     @Override
     protected void createIndexes() {
         MongoCollection<Document> notifications = collections.get(NOTIFICATIONS);
-        notifications.createIndex(Indexes.ascending("memberId", "partition", "offset"));
-        notifications.createIndex(Indexes.ascending("storedAt"),
+        notifications.createIndex(Indexes.ascending(MEMBER_ID, PARTITION, OFFSET));
+        notifications.createIndex(Indexes.ascending(STORED_AT),
                 new IndexOptions().expireAfter(RETENTION_DAYS * 24 * 3600, TimeUnit.SECONDS));
     }
 
@@ -66,13 +76,13 @@ public class NotificationsProjection extends StreamProjection {
             StreamPosition position = positions.get(i);
             for (Notices.Notice notice : Notices.of(event.payload())) {
                 writes.upsert(notifications, event.id() + ":" + notice.memberId(),
-                        Updates.set("memberId", notice.memberId()), Updates.set("kind", notice.kind()),
-                        Updates.set("from", notice.from()), Updates.set("subjectId", event.aggregateId()),
-                        Updates.set("eventType", event.type()), Updates.set("occurredAt", Date.from(event.occurredAt())),
+                        Updates.set(MEMBER_ID, notice.memberId()), Updates.set(KIND, notice.kind()),
+                        Updates.set(FROM, notice.from()), Updates.set(SUBJECT_ID, event.aggregateId()),
+                        Updates.set(EVENT_TYPE, event.type()), Updates.set(OCCURRED_AT, Date.from(event.occurredAt())),
                         // the first position stays: a re-published copy of the event is not news again
-                        Updates.setOnInsert("partition", position.partition()),
-                        Updates.setOnInsert("offset", position.offset()),
-                        Updates.setOnInsert("storedAt", Date.from(event.recordedAt())));
+                        Updates.setOnInsert(PARTITION, position.partition()),
+                        Updates.setOnInsert(OFFSET, position.offset()),
+                        Updates.setOnInsert(STORED_AT, Date.from(event.recordedAt())));
             }
         }
         writes.flush();

@@ -1,6 +1,19 @@
 package io.givefirst.query.profile;
 
 import static com.mongodb.client.model.Updates.set;
+import static io.givefirst.query.profile.ProfileFields.DESCRIPTION;
+import static io.givefirst.query.profile.ProfileFields.DISPLAY_NAME;
+import static io.givefirst.query.profile.ProfileFields.ERASED_AT;
+import static io.givefirst.query.profile.ProfileFields.HEADLINE;
+import static io.givefirst.query.profile.ProfileFields.INTERESTS;
+import static io.givefirst.query.profile.ProfileFields.JOINED_AT;
+import static io.givefirst.query.profile.ProfileFields.LEFT_AT;
+import static io.givefirst.query.profile.ProfileFields.MEMBER_ID;
+import static io.givefirst.query.profile.ProfileFields.POSTED_AT;
+import static io.givefirst.query.profile.ProfileFields.PROFILE_SEQUENCE;
+import static io.givefirst.query.profile.ProfileFields.RESOLVED_AT;
+import static io.givefirst.query.profile.ProfileFields.TAGS;
+import static io.givefirst.query.profile.ProfileFields.WITHDRAWN_AT;
 
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.member.MemberJoinedEvent;
@@ -55,34 +68,34 @@ public class ProfileProjection extends StreamProjection {
 
     @Override
     protected void createIndexes() {
-        collections.get(NEEDS).createIndex(Indexes.ascending("memberId"));
-        collections.get(NEEDS).createIndex(Indexes.ascending("tags"));
-        collections.get(OFFERS).createIndex(Indexes.ascending("memberId"));
+        collections.get(NEEDS).createIndex(Indexes.ascending(MEMBER_ID));
+        collections.get(NEEDS).createIndex(Indexes.ascending(TAGS));
+        collections.get(OFFERS).createIndex(Indexes.ascending(MEMBER_ID));
     }
 
     /** The profile's versions and the member's needs and offers. */
     private final EventHandlers<BulkWrites> handlers = new EventHandlers<BulkWrites>()
             .on(MemberJoinedEvent.class, (e, event, writes) -> {
                 profileVersion(writes, e.memberId(), event.sequence(), e.displayName(), e.headline(), e.interests());
-                writes.upsert(collections.get(PROFILES), e.memberId(), set("joinedAt", date(e.occurredAt())));
+                writes.upsert(collections.get(PROFILES), e.memberId(), set(JOINED_AT, date(e.occurredAt())));
             })
             .on(MemberProfileUpdatedEvent.class, (e, event, writes) ->
                     profileVersion(writes, e.memberId(), event.sequence(), e.displayName(), e.headline(), e.interests()))
             .on(MemberLeftEvent.class, (e, event, writes) ->
-                    writes.upsert(collections.get(PROFILES), e.memberId(), set("leftAt", date(e.occurredAt()))))
+                    writes.upsert(collections.get(PROFILES), e.memberId(), set(LEFT_AT, date(e.occurredAt()))))
             // the texts stay as they are, sealed with keys that no longer exist: they read as gone (ADR 16)
             .on(MemberErasedEvent.class, (e, event, writes) ->
-                    writes.upsert(collections.get(PROFILES), e.memberId(), set("erasedAt", date(e.occurredAt()))))
+                    writes.upsert(collections.get(PROFILES), e.memberId(), set(ERASED_AT, date(e.occurredAt()))))
             .on(NeedPostedEvent.class, (e, event, writes) -> writes.upsert(collections.get(NEEDS), e.needId(),
-                    set("memberId", e.memberId()), set("description", e.description()), set("tags", e.tags()),
-                    set("postedAt", date(e.occurredAt()))))
+                    set(MEMBER_ID, e.memberId()), set(DESCRIPTION, e.description()), set(TAGS, e.tags()),
+                    set(POSTED_AT, date(e.occurredAt()))))
             .on(NeedResolvedEvent.class, (e, event, writes) -> writes.upsert(collections.get(NEEDS), e.needId(),
-                    set("memberId", e.memberId()), set("resolvedAt", date(e.occurredAt()))))
+                    set(MEMBER_ID, e.memberId()), set(RESOLVED_AT, date(e.occurredAt()))))
             .on(OfferPostedEvent.class, (e, event, writes) -> writes.upsert(collections.get(OFFERS), e.offerId(),
-                    set("memberId", e.memberId()), set("description", e.description()), set("tags", e.tags()),
-                    set("postedAt", date(e.occurredAt()))))
+                    set(MEMBER_ID, e.memberId()), set(DESCRIPTION, e.description()), set(TAGS, e.tags()),
+                    set(POSTED_AT, date(e.occurredAt()))))
             .on(OfferWithdrawnEvent.class, (e, event, writes) -> writes.upsert(collections.get(OFFERS), e.offerId(),
-                    set("memberId", e.memberId()), set("withdrawnAt", date(e.occurredAt()))));
+                    set(MEMBER_ID, e.memberId()), set(WITHDRAWN_AT, date(e.occurredAt()))));
 
     @Override
     public void apply(List<EventEnvelope> events) {
@@ -96,8 +109,8 @@ public class ProfileProjection extends StreamProjection {
      */
     private void profileVersion(BulkWrites writes, String memberId, long sequence, String displayName,
                                 String headline, List<String> interests) {
-        writes.upsertIfNewer(collections.get(PROFILES), memberId, "profileSequence", sequence, set("displayName", displayName),
-                set("headline", headline), set("interests", interests));
+        writes.upsertIfNewer(collections.get(PROFILES), memberId, PROFILE_SEQUENCE, sequence, set(DISPLAY_NAME, displayName),
+                set(HEADLINE, headline), set(INTERESTS, interests));
     }
 
     private static Date date(java.time.Instant instant) {

@@ -1,8 +1,19 @@
 package io.givefirst.query.profile;
 
+import static io.givefirst.query.profile.ProfileFields.DESCRIPTION;
+import static io.givefirst.query.profile.ProfileFields.DISPLAY_NAME;
+import static io.givefirst.query.profile.ProfileFields.ERASED_AT;
+import static io.givefirst.query.profile.ProfileFields.HEADLINE;
+import static io.givefirst.query.profile.ProfileFields.INTERESTS;
+import static io.givefirst.query.profile.ProfileFields.JOINED_AT;
+import static io.givefirst.query.profile.ProfileFields.LEFT_AT;
+import static io.givefirst.query.profile.ProfileFields.MEMBER_ID;
+import static io.givefirst.query.profile.ProfileFields.POSTED_AT;
+import static io.givefirst.query.profile.ProfileFields.TAGS;
+
 import io.givefirst.query.consistency.ReadsFrom;
 import io.givefirst.query.privacy.MemberData;
-import io.givefirst.query.config.Rejected;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.shared.web.SharedRules;
 import io.givefirst.query.privacy.PersonalTexts;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,15 +74,15 @@ class ProfileQueryController implements MemberData {
     @GetMapping("/members/{memberId}")
     Profile profile(@PathVariable String memberId) {
         Document p = profiles.profile(memberId)
-                .orElseThrow(() -> new Rejected(SharedRules.UNKNOWN_MEMBER, "no member has the id " + memberId));
-        if (p.get("erasedAt") != null) {
+                .orElseThrow(() -> new RuleViolation(SharedRules.UNKNOWN_MEMBER, "no member has the id " + memberId));
+        if (p.get(ERASED_AT) != null) {
             // what was written before sealing existed is plaintext: an erased member's profile is not shown at all
-            return new Profile(memberId, PersonalTexts.FORMER_MEMBER, null, List.of(), instant(p.getDate("joinedAt")),
+            return new Profile(memberId, PersonalTexts.FORMER_MEMBER, null, List.of(), instant(p.getDate(JOINED_AT)),
                     false, List.of(), List.of());
         }
-        return new Profile(memberId, personal.name(p.getString("displayName")), personal.text(p.getString("headline")),
-                personal.texts(p.getList("interests", String.class, List.of())), instant(p.getDate("joinedAt")),
-                p.get("leftAt") == null, items(profiles.openNeeds(memberId)), items(profiles.openOffers(memberId)));
+        return new Profile(memberId, personal.name(p.getString(DISPLAY_NAME)), personal.text(p.getString(HEADLINE)),
+                personal.texts(p.getList(INTERESTS, String.class, List.of())), instant(p.getDate(JOINED_AT)),
+                p.get(LEFT_AT) == null, items(profiles.openNeeds(memberId)), items(profiles.openOffers(memberId)));
     }
 
     @Operation(summary = "Open needs of other members that match my open offers, best match first")
@@ -81,27 +92,27 @@ class ProfileQueryController implements MemberData {
             throw new IllegalArgumentException("limit must be between 1 and 100");
         }
         Set<String> offered = new LinkedHashSet<>();
-        profiles.openOffers(memberId).forEach(o -> offered.addAll(o.getList("tags", String.class, List.of())));
+        profiles.openOffers(memberId).forEach(o -> offered.addAll(o.getList(TAGS, String.class, List.of())));
         if (offered.isEmpty()) {
             return List.of();
         }
         List<Document> candidates = profiles.openNeedsTagged(offered, memberId, CANDIDATES);
         Set<String> owners = new HashSet<>();
-        candidates.forEach(n -> owners.add(n.getString("memberId")));
+        candidates.forEach(n -> owners.add(n.getString(MEMBER_ID)));
         Set<String> departed = profiles.departed(owners);
-        personal.prefetch(candidates.stream().map(n -> n.getString("description")).toList());
+        personal.prefetch(candidates.stream().map(n -> n.getString(DESCRIPTION)).toList());
         Map<String, String> names = profiles.displayNames(owners);
         List<Suggestion> suggestions = new ArrayList<>();
         for (Document need : candidates) {
-            String owner = need.getString("memberId");
+            String owner = need.getString(MEMBER_ID);
             if (departed.contains(owner)) {
                 continue;
             }
-            List<String> tags = need.getList("tags", String.class, List.of());
+            List<String> tags = need.getList(TAGS, String.class, List.of());
             List<String> matching = tags.stream().filter(offered::contains).toList();
             suggestions.add(new Suggestion(need.getString("_id"), owner, names.get(owner),
-                    personal.text(need.getString("description")),
-                    tags, matching, instant(need.getDate("postedAt"))));
+                    personal.text(need.getString(DESCRIPTION)),
+                    tags, matching, instant(need.getDate(POSTED_AT))));
         }
         suggestions.sort(Comparator.comparing((Suggestion s) -> s.matchingTags().size()).reversed()
                 .thenComparing(Suggestion::postedAt, Comparator.reverseOrder()));
@@ -109,8 +120,8 @@ class ProfileQueryController implements MemberData {
     }
 
     private List<Item> items(List<Document> documents) {
-        return documents.stream().map(d -> new Item(d.getString("_id"), personal.text(d.getString("description")),
-                d.getList("tags", String.class, List.of()), instant(d.getDate("postedAt")))).toList();
+        return documents.stream().map(d -> new Item(d.getString("_id"), personal.text(d.getString(DESCRIPTION)),
+                d.getList(TAGS, String.class, List.of()), instant(d.getDate(POSTED_AT)))).toList();
     }
 
     private static Instant instant(java.util.Date date) {

@@ -6,16 +6,16 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.givefirst.query.config.QueryRules;
 import io.givefirst.query.stream.ReadModelCollections;
+import io.givefirst.shared.web.RuleViolation;
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -27,19 +27,18 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Which generation of each projection's collections is live, kept in {@code projection_generations} (one
- * document per projection, so a swap is one atomic write). Every instance reads it on start and every second,
- * and then reports in {@code query_instances} which generation it serves: a rebuild drops the old generation
+ * Which generation of each projection's collections this instance serves: the one live in its control document
+ * ({@link RebuildControl}), read on start and every second. The instance then reports in {@code query_instances}
+ * which generation it serves: a rebuild drops the old generation
  * only once every instance that is alive serves the new one. A live consumer's batch is written to one
  * generation, never split across a swap, and an instance that has not read the control documents for a while
  * (a long pause) reads them before it writes anything.
  */
 @Component
 public class Generations {
-    static final String CONTROL = "projection_generations";
     static final String INSTANCES = "query_instances";
     private final MongoDatabase database;
-    private final MongoCollection<Document> control;
+    private final RebuildControl control;
     private final MongoCollection<Document> instances;
     private final Clock clock;
     private final Duration instanceTimeout;
@@ -53,21 +52,16 @@ public class Generations {
      * @param instanceTimeout an instance that has not reported for this long is taken for stopped (the rebuild
      *                        lease, {@code givefirst.rebuild.lease})
      */
-    public Generations(MongoDatabase readDatabase, Clock clock,
-                       @Value("${givefirst.rebuild.lease:PT30S}") Duration instanceTimeout) {
+    Generations(MongoDatabase readDatabase, RebuildControl control, ThisInstance instance, Clock clock,
+                @Value("${givefirst.rebuild.lease:PT30S}") Duration instanceTimeout) {
         this.database = readDatabase;
-        this.control = readDatabase.getCollection(CONTROL);
+        this.control = control;
         this.instances = readDatabase.getCollection(INSTANCES);
         this.clock = clock;
         this.instanceTimeout = instanceTimeout;
-        this.instanceId = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.instanceId = instance.name();
         instances.createIndex(Indexes.ascending("heartbeat"));
         refresh();
-    }
-
-    /** This instance's name in {@code query_instances} and in rebuild leases: pid@host and a random suffix. */
-    public String instanceId() {
-        return instanceId;
     }
 
     /**
@@ -109,7 +103,7 @@ public class Generations {
         }
         Integer generation = snapshot(projection, snapshot);
         if (generation == null) {
-            throw new io.givefirst.query.config.Rejected(io.givefirst.query.config.QueryRules.UNKNOWN_SNAPSHOT,
+            throw new RuleViolation(QueryRules.UNKNOWN_SNAPSHOT,
                     "there is no snapshot " + snapshot + " of " + projection);
         }
         return generation;
@@ -165,15 +159,6 @@ public class Generations {
         }
     }
 
-    Document control(String projection) {
-        Document doc = control.find(Filters.eq("_id", projection)).first();
-        return doc == null ? new Document("_id", projection).append("live", 0) : doc;
-    }
-
-    MongoCollection<Document> controlCollection() {
-        return control;
-    }
-
     /** Whether every instance that reported within the instance timeout serves this generation of a projection. */
     boolean servedEverywhere(String projection, int generation) {
         return instances().stream().allMatch(instance -> {
@@ -194,7 +179,7 @@ public class Generations {
     synchronized void refresh() {
         // stamped with the moment of the read: a refresh that stalls after it must not report what it read as newer
         java.time.Instant readAt = clock.instant();
-        control.find().forEach(d -> {
+        control.all().forEach(d -> {
             switchTo(d.getString("_id"), d.getInteger("live", 0));
             Document kept = d.get("snapshots", Document.class);
             if (kept != null) {

@@ -3,6 +3,7 @@ package io.givefirst.query.replay;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -14,12 +15,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
- * Who rebuilds what, across every query-service instance: the rebuild lease in each projection's control document
- * ({@code projection_generations}). Every step is one conditional write, so two instances can never both hold it:
+ * The control document of each projection ({@code projection_generations}, one document per projection, so a swap
+ * is one atomic write), and the only class that reads or writes it: which generation is live, which are kept as
+ * snapshots, the shape the live one was built in, and who rebuilds what across every query-service instance — the
+ * rebuild lease. Every step of the lease is one conditional write, so two instances can never both hold it:
  * <ul>
  *   <li>{@code owner} + {@code leaseUntil}: held while a generation is built ({@code building}) and, after the swap,
  *       while the old generation ({@code previous}) waits for every instance to serve the new one;</li>
@@ -31,18 +37,38 @@ import org.bson.conversions.Bson;
  * The lease is compared with the taker's clock: instances' clocks must agree to well within the lease (30 s by
  * default, README).
  */
-final class RebuildControl {
+@Component
+class RebuildControl {
+    static final String COLLECTION = "projection_generations";
     private final MongoCollection<Document> control;
     private final String me;
     private final Duration lease;
     private final Clock clock;
-    private final java.util.concurrent.atomic.AtomicLong claims = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong claims = new AtomicLong();
 
-    RebuildControl(MongoCollection<Document> control, String me, Duration lease, Clock clock) {
-        this.control = control;
-        this.me = me;
+    RebuildControl(MongoDatabase readDatabase, ThisInstance instance,
+                   @Value("${givefirst.rebuild.lease:PT30S}") Duration lease, Clock clock) {
+        this.control = readDatabase.getCollection(COLLECTION);
+        this.me = instance.name();
         this.lease = lease;
         this.clock = clock;
+    }
+
+    /** A projection's control document; one with nothing live yet when there is none. */
+    Document of(String projection) {
+        Document doc = control.find(Filters.eq("_id", projection)).first();
+        return doc == null ? new Document("_id", projection).append("live", 0) : doc;
+    }
+
+    /** Every projection's control document. */
+    List<Document> all() {
+        return control.find().into(new ArrayList<>());
+    }
+
+    /** Records the shape of a projection's live generation (and that nothing is live, when there was no document). */
+    void recordShape(String projection, int shape) {
+        control.updateOne(Filters.eq("_id", projection), Updates.combine(Updates.set("shape", shape),
+                Updates.setOnInsert("live", 0)), new UpdateOptions().upsert(true));
     }
 
     String me() {

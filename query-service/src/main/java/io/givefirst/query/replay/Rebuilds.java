@@ -1,34 +1,27 @@
 package io.givefirst.query.replay;
 
-import com.mongodb.client.MongoDatabase;
 import io.givefirst.query.config.QueryRules;
-import io.givefirst.query.config.Rejected;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.query.stream.DeadLetters;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
-import io.givefirst.query.stream.ReadModelCollections;
 import io.givefirst.query.stream.UnknownTypes;
-import java.time.Clock;
-import java.time.Duration;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -47,29 +40,25 @@ public class Rebuilds {
     private final Map<String, Rebuild> latest = new ConcurrentHashMap<>();
     private final Generations generations;
     private final RebuildControl control;
-    private final MongoDatabase database;
+    private final GenerationDrops drops;
     private final EventStream stream;
-    private final DeadLetters deadLetters;
     private final UnknownTypes unknownTypes;
-    /** The service's Kafka consumer settings (servers, security): a rebuild reads as the listeners do. */
-    private final Map<String, Object> consumerSettings;
-    private final String topic;
     private final Shapes shapes;
+    private final RebuildContainers containers;
+    private final Steward.Services stewards;
 
-    Rebuilds(List<Projection> projections, Generations generations, MongoDatabase readDatabase, EventStream stream,
-             DeadLetters deadLetters, UnknownTypes unknownTypes,
-             KafkaProperties kafka, @Value("${givefirst.topic}") String topic,
-             @Value("${givefirst.rebuild.lease:PT30S}") Duration lease, Clock clock, Shapes shapes) {
+    Rebuilds(List<Projection> projections, Generations generations, RebuildControl control, GenerationDrops drops,
+             EventStream stream, DeadLetters deadLetters, UnknownTypes unknownTypes, Shapes shapes,
+             RebuildContainers containers) {
         projections.forEach(p -> this.projections.put(p.name(), p));
         this.generations = generations;
-        this.control = new RebuildControl(generations.controlCollection(), generations.instanceId(), lease, clock);
-        this.database = readDatabase;
+        this.control = control;
+        this.drops = drops;
         this.stream = stream;
-        this.deadLetters = deadLetters;
         this.unknownTypes = unknownTypes;
-        this.consumerSettings = kafka.buildConsumerProperties();
-        this.topic = topic;
         this.shapes = shapes;
+        this.containers = containers;
+        this.stewards = new Steward.Services(control, generations, drops, deadLetters, unknownTypes);
     }
 
     public Set<String> names() {
@@ -96,9 +85,9 @@ public class Rebuilds {
             if (!projections.containsKey(name)) {
                 throw new IllegalArgumentException("unknown projection " + name + "; known: " + projections.keySet());
             }
-            Document current = generations.control(name);
+            Document current = control.of(name);
             if (current.containsKey("owner") || current.containsKey("building")) {
-                throw new Rejected(QueryRules.REBUILD_IN_PROGRESS,
+                throw new RuleViolation(QueryRules.REBUILD_IN_PROGRESS,
                         name + " is already being rebuilt (by " + current.get("owner")
                         + "); cancel it first");
             }
@@ -120,97 +109,19 @@ public class Rebuilds {
     private void launch(String name, String holder, int generation, Rebuild.Mode mode, Instant until, String snapshot,
                         int previous) {
         if (mode != Rebuild.Mode.DRAIN) {
-            drop(name, generation);
+            drops.drop(name, generation);
         }
-        Projection target = projections.get(name).writingTo(generations.generation(generation));
-        Rebuild rebuild = new Rebuild(name, generation, mode, target, consumer(), topic, stream, deadLetters, until,
-                new Steward(name, holder, generation, mode, snapshot, previous), control.lease().dividedBy(3));
+        Projection projection = projections.get(name);
+        Steward steward = new Steward(stewards, name, projection.shape(), holder, generation, mode, snapshot, previous);
+        Rebuild rebuild = new Rebuild(name, generation, mode, projection.writingTo(generations.generation(generation)),
+                stream, until, steward, control.lease().dividedBy(3));
         latest.put(name, rebuild);
-        Thread thread = new Thread(rebuild, "rebuild-" + name + "-g" + generation);
-        thread.setDaemon(true);
-        thread.start();
         log.info("{} {} generation {} (lease held by {})", mode == Rebuild.Mode.DRAIN ? "finishing the switch to" : "rebuilding",
                 name, generation, holder);
-    }
-
-    /** What a rebuild's lease means for this projection's control document and collections. */
-    private final class Steward implements Rebuild.Lease {
-        private final String name;
-        private final String holder;
-        private final int generation;
-        private final Rebuild.Mode mode;
-        private final String snapshot;
-        private int previous;
-
-        Steward(String name, String holder, int generation, Rebuild.Mode mode, String snapshot, int previous) {
-            this.name = name;
-            this.holder = holder;
-            this.generation = generation;
-            this.mode = mode;
-            this.snapshot = snapshot;
-            this.previous = previous;
-        }
-
-        @Override
-        public boolean renew() {
-            return control.renew(name, holder);
-        }
-
-        @Override
-        public boolean finish() {
-            Document current = generations.control(name);
-            if (mode == Rebuild.Mode.SNAPSHOT) {
-                Document kept = current.get("snapshots", Document.class);
-                Object replaced = kept == null ? null : kept.get(snapshot);
-                if (!control.keepSnapshot(name, holder, generation, snapshot)) {
-                    return false;
-                }
-                generations.keepSnapshot(name, snapshot, generation);
-                if (replaced instanceof Number old && old.intValue() != generation) {
-                    drop(name, old.intValue());
-                }
-                log.info("{} as of its cut-off is kept as snapshot {} (generation {})", name, snapshot, generation);
-                return true;
-            }
-            previous = current.getInteger("live", 0);
-            if (!control.swap(name, holder, generation, previous, projections.get(name).shape())) {
-                return false;
-            }
-            generations.switchTo(name, generation);
-            deadLetters.replacedBy(name, generation);
-            // the new generation met every event this version knows, including the types the old one skipped
-            unknownTypes.forgetLearned(name);
-            log.info("{} generation {} is live (was {}); the old one goes once every instance serves the new one",
-                    name, generation, previous);
-            return true;
-        }
-
-        @Override
-        public boolean servedEverywhere() {
-            return generations.servedEverywhere(name, generation);
-        }
-
-        @Override
-        public void completed() {
-            if (previous != generations.control(name).getInteger("live", 0)) {
-                drop(name, previous);
-            }
-            control.release(name, holder);
-            log.info("{}: every instance serves generation {}; generation {} dropped", name, generation, previous);
-        }
-
-        @Override
-        public void lost() {
-            if (generation != generations.control(name).getInteger("live", 0)) {
-                drop(name, generation);
-            }
-        }
-
-        @Override
-        public void failed(String error) {
-            if (control.failed(name, holder, generation, error)) {
-                drop(name, generation);
-            }
+        try {
+            rebuild.runIn(containers.of(rebuild));
+        } catch (RuntimeException e) {
+            rebuild.fail(e); // the topic could not be described: recorded as failed, the lease freed
         }
     }
 
@@ -236,7 +147,7 @@ public class Rebuilds {
                     stopping.add(rebuild);
                 }
                 if (!control.isMine(before.getString("owner")) && control.lapsed(before)) {
-                    drop(name, building);
+                    drops.drop(name, building);
                 }
             }
         }
@@ -283,7 +194,7 @@ public class Rebuilds {
      */
     @Scheduled(fixedDelay = 5000, initialDelay = 5000)
     public synchronized void resumeInterrupted() {
-        sweepOrphans();
+        drops.sweepOrphans();
         for (Document seen : control.lapsed()) {
             String name = seen.getString("_id");
             String holder = control.newHolder();
@@ -292,7 +203,7 @@ public class Rebuilds {
             }
             if (seen.containsKey("building")) {
                 log.warn("the rebuild of {} stopped with its instance ({}); starting it again here", name, seen.get("owner"));
-                drop(name, seen.getInteger("building"));
+                drops.drop(name, seen.getInteger("building"));
                 Date until = seen.getDate("buildingUntil");
                 Integer generation = control.restart(name, holder, until == null ? null : until.toInstant(),
                         seen.getString("buildingSnapshot"));
@@ -310,39 +221,6 @@ public class Rebuilds {
         }
     }
 
-    /**
-     * Drops generations nothing refers to any more — a build cancelled while its instance died, a collection a
-     * writer paused past a swap created again — for projections no rebuild holds, and only among generations
-     * already allocated (a rebuild claimed after this read gets a higher number).
-     */
-    synchronized void sweepOrphans() {
-        Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
-        for (String name : projections.keySet()) {
-            Document seen = generations.control(name);
-            if (seen == null || seen.containsKey("owner") || seen.containsKey("building")) {
-                continue;
-            }
-            Set<Integer> referenced = new java.util.HashSet<>();
-            referenced.add(seen.getInteger("live", 0));
-            if (seen.get("previous") instanceof Number previous) {
-                referenced.add(previous.intValue());
-            }
-            Document snapshots = seen.get("snapshots", Document.class);
-            if (snapshots != null) {
-                snapshots.values().forEach(g -> referenced.add(((Number) g).intValue()));
-            }
-            int allocated = Math.max(seen.getInteger("live", 0), seen.getInteger("lastGeneration", 0));
-            for (int generation = 0; generation <= allocated; generation++) {
-                int g = generation;
-                if (!referenced.contains(g) && projections.get(name).collections().stream()
-                        .anyMatch(c -> existing.contains(ReadModelCollections.physicalName(c, g)))) {
-                    log.warn("{} generation {} is referenced by nothing (a cancelled or interrupted build); dropped", name, g);
-                    drop(name, g);
-                }
-            }
-        }
-    }
-
     /** Whether this instance is building a generation of the projection right now. */
     boolean rebuilding(String name) {
         Rebuild rebuild = latest.get(name);
@@ -353,35 +231,20 @@ public class Rebuilds {
         return latest.get(name);
     }
 
-    /** Drops a generation's collections (those that exist: MongoDB before 7.0 answers an error for the others). */
-    private void drop(String name, int generation) {
-        deadLetters.droppedGeneration(name, generation);
-        Set<String> existing = database.listCollectionNames().into(new java.util.HashSet<>());
-        for (String collection : projections.get(name).collections()) {
-            String physical = ReadModelCollections.physicalName(collection, generation);
-            if (existing.contains(physical)) {
-                database.getCollection(physical).drop();
-            }
-        }
-    }
-
-    private KafkaConsumer<String, byte[]> consumer() {
-        Map<String, Object> settings = new HashMap<>(consumerSettings);
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG); // partitions are assigned; no group commits anything
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
+    /** Waits up to 30 s for a cancelled rebuild to have removed what it built. */
     private static void awaitEnd(Rebuild rebuild) {
-        for (int i = 0; i < 300 && rebuild.running(); i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            rebuild.ended().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("rebuild of {} still stopping: {}", rebuild.projection, e.toString());
         }
     }
 
+    /** This instance stops: its rebuilds stop with it and another instance takes them over when their leases lapse. */
+    @PreDestroy
+    void stop() {
+        latest.values().stream().filter(Rebuild::running).forEach(Rebuild::halt);
+    }
 }

@@ -22,14 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ReplayAdminController {
     private final Rebuilds rebuilds;
     private final Generations generations;
+    private final RebuildControl control;
     private final ConsumerGroupLag lag;
     private final DeadLetters deadLetters;
     private final UnknownTypes unknownTypes;
 
-    ReplayAdminController(Rebuilds rebuilds, Generations generations, ConsumerGroupLag lag, DeadLetters deadLetters,
-                          UnknownTypes unknownTypes) {
+    ReplayAdminController(Rebuilds rebuilds, Generations generations, RebuildControl control, ConsumerGroupLag lag,
+                          DeadLetters deadLetters, UnknownTypes unknownTypes) {
         this.rebuilds = rebuilds;
         this.generations = generations;
+        this.control = control;
         this.lag = lag;
         this.deadLetters = deadLetters;
         this.unknownTypes = unknownTypes;
@@ -98,15 +100,15 @@ class ReplayAdminController {
     }
 
     private ProjectionStatus status(String name, Map<Integer, long[]> liveLag) {
-        Document control = generations.control(name);
+        Document current = control.of(name);
         Rebuild rebuild = rebuilds.latest(name);
-        String state = control.containsKey("building") ? "REBUILDING"
+        String state = current.containsKey("building") ? "REBUILDING"
                 : rebuild != null && rebuild.running() ? rebuild.state.name()
-                : control.getString("state") == null ? "LIVE" : control.getString("state");
+                : current.getString("state") == null ? "LIVE" : current.getString("state");
         List<PartitionProgress> live = partitions(liveLag);
         return new ProjectionStatus(name, state, generations.live(name),
                 live.stream().mapToLong(PartitionProgress::lag).sum(), live, generations.snapshots(name),
-                control.getString("owner"), rebuild == null ? null : progress(rebuild), deadLetters.count(name),
+                current.getString("owner"), rebuild == null ? null : progress(rebuild), deadLetters.count(name),
                 unknownTypes.skippedBy(name));
     }
 

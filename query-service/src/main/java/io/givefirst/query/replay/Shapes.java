@@ -1,8 +1,5 @@
 package io.givefirst.query.replay;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.givefirst.query.stream.Projection;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +20,11 @@ class Shapes {
     private static final Logger log = LoggerFactory.getLogger(Shapes.class);
     private final List<String> outdated = new ArrayList<>();
 
-    Shapes(List<Projection> projections, Generations generations, ConsumerGroupLag groups) {
+    Shapes(List<Projection> projections, RebuildControl control, ConsumerGroupLag groups) {
         for (Projection projection : projections) {
-            Document control = generations.control(projection.name());
-            Integer built = builtIn(control, () -> groups.hasCommitted(projection.name()));
+            Integer built = builtIn(control.of(projection.name()), () -> groups.hasCommitted(projection.name()));
             if (built == null) {
-                generations.controlCollection().updateOne(Filters.eq("_id", projection.name()), Updates.combine(
-                        Updates.set("shape", projection.shape()), Updates.setOnInsert("live", 0)),
-                        new UpdateOptions().upsert(true));
+                control.recordShape(projection.name(), projection.shape());
             } else if (built < projection.shape()) {
                 log.warn("{} was built in shape {}, this version reads shape {}: it will be rebuilt", projection.name(),
                         built, projection.shape());

@@ -4,7 +4,7 @@ import io.givefirst.events.wire.EventAsyncApi;
 import io.givefirst.events.wire.EventSchemas;
 import io.givefirst.events.wire.EventTypes;
 import io.givefirst.query.config.QueryRules;
-import io.givefirst.query.config.Rejected;
+import io.givefirst.shared.web.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -40,7 +40,7 @@ class EventSchemaController {
     @GetMapping("/events/schemas/{type}")
     ResponseEntity<JsonNode> schema(@PathVariable String type) {
         JsonNode schema = EventSchemas.published(type)
-                .orElseThrow(() -> new Rejected(QueryRules.UNKNOWN_EVENT_TYPE, "no event type is called " + type));
+                .orElseThrow(() -> new RuleViolation(QueryRules.UNKNOWN_EVENT_TYPE, "no event type is called " + type));
         return ResponseEntity.ok().contentType(SCHEMA_JSON).body(schema);
     }
 

@@ -2,6 +2,19 @@ package io.givefirst.query.stats;
 
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.set;
+import static io.givefirst.query.stats.StatsFields.CARD_REQUESTS_RECEIVED;
+import static io.givefirst.query.stats.StatsFields.FOLLOW_UPS;
+import static io.givefirst.query.stats.StatsFields.HELP_GIVEN;
+import static io.givefirst.query.stats.StatsFields.HELP_GIVEN_DISPUTED;
+import static io.givefirst.query.stats.StatsFields.HELP_GIVEN_VERIFIED;
+import static io.givefirst.query.stats.StatsFields.HELP_RECEIVED;
+import static io.givefirst.query.stats.StatsFields.HELP_RECEIVED_VERIFIED;
+import static io.givefirst.query.stats.StatsFields.INTRODUCTIONS_FRUITFUL;
+import static io.givefirst.query.stats.StatsFields.INTRODUCTIONS_MADE;
+import static io.givefirst.query.stats.StatsFields.MEETINGS;
+import static io.givefirst.query.stats.StatsFields.MEMBER_ID;
+import static io.givefirst.query.stats.StatsFields.MONTH;
+import static io.givefirst.query.stats.StatsFields.PEOPLE_HELPED;
 
 import com.mongodb.client.model.Indexes;
 import io.givefirst.events.help.HelpAcknowledgedEvent;
@@ -38,7 +51,7 @@ import org.springframework.stereotype.Component;
 public class MemberStatsProjection extends StreamProjection {
     public static final String NAME = "member-stats";
     static final String STATS = "member_stats";
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MONTH_OF = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     @Autowired
     public MemberStatsProjection(Generations generations, EventStream stream) {
@@ -56,7 +69,7 @@ public class MemberStatsProjection extends StreamProjection {
 
     @Override
     protected void createIndexes() {
-        collections.get(STATS).createIndex(Indexes.ascending("memberId"));
+        collections.get(STATS).createIndex(Indexes.ascending(MEMBER_ID));
     }
 
     /** Which of each member's sets an event adds an id to. */
@@ -65,23 +78,23 @@ public class MemberStatsProjection extends StreamProjection {
             .on(HelpAcknowledgedEvent.class, (e, event, writes) ->
                     verified(writes, event, e.helpId(), e.giverId(), e.receiverId()))
             .on(HelpConfirmedEvent.class, (e, event, writes) -> {
-                add(writes, event, e.giverId(), "helpGiven", e.helpId());
+                add(writes, event, e.giverId(), HELP_GIVEN, e.helpId());
                 verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
             })
             .on(HelpDisputedEvent.class, (e, event, writes) ->
-                    add(writes, event, e.giverId(), "helpGivenDisputed", e.helpId()))
+                    add(writes, event, e.giverId(), HELP_GIVEN_DISPUTED, e.helpId()))
             .on(IntroductionMadeEvent.class, (e, event, writes) ->
-                    add(writes, event, e.introducerId(), "introductionsMade", e.introductionId()))
+                    add(writes, event, e.introducerId(), INTRODUCTIONS_MADE, e.introductionId()))
             .on(IntroductionFruitfulEvent.class, (e, event, writes) ->
-                    add(writes, event, e.introducerId(), "introductionsFruitful", e.introductionId()))
+                    add(writes, event, e.introducerId(), INTRODUCTIONS_FRUITFUL, e.introductionId()))
             .on(MeetingConfirmedEvent.class, (e, event, writes) -> {
-                add(writes, event, e.confirmedBy(), "meetings", e.meetingId());
-                add(writes, event, e.recordedBy(), "meetings", e.meetingId());
+                add(writes, event, e.confirmedBy(), MEETINGS, e.meetingId());
+                add(writes, event, e.recordedBy(), MEETINGS, e.meetingId());
             })
             .on(MeetingFollowedUpEvent.class, (e, event, writes) ->
-                    add(writes, event, e.followedUpBy(), "followUps", event.id()))
+                    add(writes, event, e.followedUpBy(), FOLLOW_UPS, event.id()))
             .on(CardRequestedEvent.class, (e, event, writes) ->
-                    add(writes, event, e.memberId(), "cardRequestsReceived", e.requesterId()));
+                    add(writes, event, e.memberId(), CARD_REQUESTS_RECEIVED, e.requesterId()));
 
     @Override
     public void apply(List<EventEnvelope> events) {
@@ -91,18 +104,18 @@ public class MemberStatsProjection extends StreamProjection {
     private void helpGiven(HelpGivenEvent e, EventEnvelope event, BulkWrites writes) {
         // help its receiver recorded is the giver's only once they confirm it (ADR 18): not their claim
         if (e.recordedBy().equals(e.giverId()) || e.verified()) {
-            add(writes, event, e.giverId(), "helpGiven", e.helpId());
+            add(writes, event, e.giverId(), HELP_GIVEN, e.helpId());
         }
-        add(writes, event, e.receiverId(), "helpReceived", e.helpId());
+        add(writes, event, e.receiverId(), HELP_RECEIVED, e.helpId());
         if (e.verified()) {
             verified(writes, event, e.helpId(), e.giverId(), e.receiverId());
         }
     }
 
     private void verified(BulkWrites writes, EventEnvelope event, String helpId, String giverId, String receiverId) {
-        add(writes, event, giverId, "helpGivenVerified", helpId);
-        add(writes, event, giverId, "peopleHelped", receiverId);
-        add(writes, event, receiverId, "helpReceivedVerified", helpId);
+        add(writes, event, giverId, HELP_GIVEN_VERIFIED, helpId);
+        add(writes, event, giverId, PEOPLE_HELPED, receiverId);
+        add(writes, event, receiverId, HELP_RECEIVED_VERIFIED, helpId);
     }
 
     /**
@@ -110,8 +123,8 @@ public class MemberStatsProjection extends StreamProjection {
      * store's clock, the same for every delivery of it): a member's stats are the union of their months.
      */
     private void add(BulkWrites writes, EventEnvelope event, String memberId, String counter, String id) {
-        String month = MONTH.format(event.recordedAt());
-        writes.upsert(collections.get(STATS), memberId + "/" + month, set("memberId", memberId), set("month", month),
+        String month = MONTH_OF.format(event.recordedAt());
+        writes.upsert(collections.get(STATS), memberId + "/" + month, set(MEMBER_ID, memberId), set(MONTH, month),
                 addToSet(counter, id));
     }
 }

@@ -1,5 +1,18 @@
 package io.givefirst.query.stats;
 
+import static io.givefirst.query.stats.StatsFields.CARD_REQUESTS_RECEIVED;
+import static io.givefirst.query.stats.StatsFields.FOLLOW_UPS;
+import static io.givefirst.query.stats.StatsFields.HELP_GIVEN;
+import static io.givefirst.query.stats.StatsFields.HELP_GIVEN_DISPUTED;
+import static io.givefirst.query.stats.StatsFields.HELP_GIVEN_VERIFIED;
+import static io.givefirst.query.stats.StatsFields.HELP_RECEIVED;
+import static io.givefirst.query.stats.StatsFields.HELP_RECEIVED_VERIFIED;
+import static io.givefirst.query.stats.StatsFields.INTRODUCTIONS_FRUITFUL;
+import static io.givefirst.query.stats.StatsFields.INTRODUCTIONS_MADE;
+import static io.givefirst.query.stats.StatsFields.MEETINGS;
+import static io.givefirst.query.stats.StatsFields.MEMBER_ID;
+import static io.givefirst.query.stats.StatsFields.PEOPLE_HELPED;
+
 import io.givefirst.query.consistency.ReadsFrom;
 import io.givefirst.query.privacy.MemberData;
 import io.givefirst.query.replay.Generations;
@@ -22,9 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Stats", description = "What a member gave and received, in numbers")
 class StatsQueryController implements MemberData {
     private final ReadModelCollections collections;
-    private static final List<String> COUNTERS = List.of("helpGiven", "helpGivenVerified", "helpGivenDisputed",
-            "helpReceived", "helpReceivedVerified", "peopleHelped", "introductionsMade", "introductionsFruitful",
-            "meetings", "followUps", "cardRequestsReceived");
+    private static final List<String> COUNTERS = List.of(HELP_GIVEN, HELP_GIVEN_VERIFIED, HELP_GIVEN_DISPUTED,
+            HELP_RECEIVED, HELP_RECEIVED_VERIFIED, PEOPLE_HELPED, INTRODUCTIONS_MADE, INTRODUCTIONS_FRUITFUL,
+            MEETINGS, FOLLOW_UPS, CARD_REQUESTS_RECEIVED);
 
     @Override
     public String section() {
@@ -60,7 +73,7 @@ class StatsQueryController implements MemberData {
     Stats stats(@PathVariable String memberId) {
         // the member's months, counted here: each counter is the union of its sets over the months
         Map<String, Set<Object>> sets = new HashMap<>();
-        List<Document> months = collections.get(MemberStatsProjection.STATS).find(Filters.eq("memberId", memberId))
+        List<Document> months = collections.get(MemberStatsProjection.STATS).find(Filters.eq(MEMBER_ID, memberId))
                 .into(new java.util.ArrayList<>());
         if (months.isEmpty()) {
             // shape 1 (one document per member) still answers until the rebuild into shape 2 is live
@@ -79,13 +92,13 @@ class StatsQueryController implements MemberData {
         for (String counter : COUNTERS) {
             n.append(counter, sets.getOrDefault(counter, Set.of()).size());
         }
-        int given = n.getInteger("helpGiven", 0);
-        int verified = n.getInteger("helpGivenVerified", 0);
-        int disputed = n.getInteger("helpGivenDisputed", 0);
+        int given = n.getInteger(HELP_GIVEN, 0);
+        int verified = n.getInteger(HELP_GIVEN_VERIFIED, 0);
+        int disputed = n.getInteger(HELP_GIVEN_DISPUTED, 0);
         return new Stats(memberId, new HelpGiven(verified, Math.max(0, given - verified - disputed), disputed),
-                new HelpReceived(n.getInteger("helpReceived", 0), n.getInteger("helpReceivedVerified", 0)),
-                n.getInteger("peopleHelped", 0), n.getInteger("introductionsMade", 0),
-                n.getInteger("introductionsFruitful", 0), n.getInteger("meetings", 0), n.getInteger("followUps", 0),
-                n.getInteger("cardRequestsReceived", 0));
+                new HelpReceived(n.getInteger(HELP_RECEIVED, 0), n.getInteger(HELP_RECEIVED_VERIFIED, 0)),
+                n.getInteger(PEOPLE_HELPED, 0), n.getInteger(INTRODUCTIONS_MADE, 0),
+                n.getInteger(INTRODUCTIONS_FRUITFUL, 0), n.getInteger(MEETINGS, 0), n.getInteger(FOLLOW_UPS, 0),
+                n.getInteger(CARD_REQUESTS_RECEIVED, 0));
     }
 }

@@ -197,6 +197,43 @@ class DeadLettersIT extends QueryApiTestBase {
         assertThat(http.get("/admin/dead-letters?projection=nope", admin()).statusCode()).isEqualTo(400);
     }
 
+    /**
+     * A rebuild meets the same poison record the live consumer parked: it parks it again, as a letter of the
+     * generation it builds, goes on past it and goes live; the letters of the generation it replaced go.
+     */
+    @Test
+    void aRebuildParksWhatItCannotReadInItsOwnGenerationAndGoesLive() {
+        String unreadable = p + "unreadable-again";
+        String after = p + "after";
+        sendToPartitionZero(List.of(
+                raw(EventTypes.typeOf(HelpGivenEvent.class), unreadable, "{\"helpId\": "),
+                record(event(after, "Member", new MemberJoinedEvent(after, "After Poison", "", List.of(), null,
+                        Instant.parse("2026-03-02T10:00:00Z"))))));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(letterOf("member-profiles", unreadable)).as("parked live").isNotNull();
+            assertThat(letterOf("member-profiles", unreadable).get("generation").isNull()).isTrue();
+        });
+        int before = generations.live("member-profiles");
+
+        assertThat(rebuilds.start(List.of("member-profiles"))).containsExactly("member-profiles");
+
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(generations.live("member-profiles")).as("the rebuilt generation went live").isGreaterThan(before);
+            JsonNode letter = letterOf("member-profiles", unreadable);
+            assertThat(letter).as("parked by the rebuild").isNotNull();
+            assertThat(letter.get("generation").asInt()).isEqualTo(generations.live("member-profiles"));
+            JsonNode status = projectionStatus("member-profiles");
+            assertThat(status.path("rebuildingOn").isNull() || status.path("rebuildingOn").isMissingNode())
+                    .as("the rebuild finished: every instance serves its generation, the old one is gone").isTrue();
+        });
+        assertThat(get("/members/" + after, after).get("displayName").asString())
+                .as("the record after the poison one is in the rebuilt read model").isEqualTo("After Poison");
+        assertThat(letters("member-profiles").stream().filter(l -> unreadable.equals(l.path("eventId").asString("")))
+                .map(l -> l.get("generation").isNull() ? -1 : l.get("generation").asInt()).toList())
+                .as("the live consumer's letter went with the generation it was parked for")
+                .containsOnly(generations.live("member-profiles"));
+    }
+
     /** Limits live in requests and aggregates: an event accepted when a limit was looser is applied as it is. */
     @Test
     void anEventAcceptedUnderALooserLimitIsApplied() {

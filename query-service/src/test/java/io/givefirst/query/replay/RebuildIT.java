@@ -29,6 +29,10 @@ class RebuildIT extends QueryApiTestBase {
     @Autowired
     Generations generations;
     @Autowired
+    RebuildControl control;
+    @Autowired
+    GenerationDrops drops;
+    @Autowired
     Rebuilds rebuilds;
     @Autowired
     MongoDatabase readDatabase;
@@ -189,7 +193,7 @@ class RebuildIT extends QueryApiTestBase {
             assertThat(status().findValues("liveLag")).allSatisfy(l -> assertThat(l.asLong()).isZero());
         });
         // an earlier test's rebuild holds the lease until every instance serves its generation
-        await().atMost(Duration.ofSeconds(60)).until(() -> !generations.control("member-profiles").containsKey("owner"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !control.of("member-profiles").containsKey("owner"));
         int live = generations.live("member-profiles");
 
         var started = http.post("/admin/projections/rebuild", admin(), "{\"projections\":[\"member-profiles\"]}");
@@ -216,20 +220,20 @@ class RebuildIT extends QueryApiTestBase {
 
     @Test
     void aGenerationNothingRefersToIsDroppedAndOneNotYetAllocatedIsLeftAlone() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !generations.control("feed").containsKey("owner")
-                && !generations.control("feed").containsKey("building"));
-        Document seen = generations.control("feed");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !control.of("feed").containsKey("owner")
+                && !control.of("feed").containsKey("building"));
+        Document seen = control.of("feed");
         int live = seen.getInteger("live", 0);
         int orphan = Math.max(live, seen.getInteger("lastGeneration", 0)) + 1;
         // allocated, as a claim does, then left behind: a build cancelled while its instance was dying
-        generations.controlCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", "feed"),
+        readDatabase.getCollection(RebuildControl.COLLECTION).updateOne(com.mongodb.client.model.Filters.eq("_id", "feed"),
                 com.mongodb.client.model.Updates.set("lastGeneration", orphan), new com.mongodb.client.model.UpdateOptions().upsert(true));
         String orphaned = ReadModelCollections.physicalName("feed", orphan);
         String notYetAllocated = ReadModelCollections.physicalName("feed", orphan + 1);
         readDatabase.getCollection(orphaned).insertOne(new Document("junk", true));
         readDatabase.getCollection(notYetAllocated).insertOne(new Document("junk", true));
 
-        rebuilds.sweepOrphans();
+        drops.sweepOrphans();
 
         List<String> names = readDatabase.listCollectionNames().into(new ArrayList<>());
         assertThat(names).doesNotContain(orphaned).contains(notYetAllocated);
@@ -242,7 +246,7 @@ class RebuildIT extends QueryApiTestBase {
         int live = generations.live("feed");
         int halfBuilt = live + 50;
         readDatabase.getCollection(ReadModelCollections.physicalName("feed", halfBuilt)).insertOne(new Document("junk", true));
-        generations.controlCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", "feed"),
+        readDatabase.getCollection(RebuildControl.COLLECTION).updateOne(com.mongodb.client.model.Filters.eq("_id", "feed"),
                 com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.set("building", halfBuilt),
                         com.mongodb.client.model.Updates.set("state", "REBUILDING")),
                 new com.mongodb.client.model.UpdateOptions().upsert(true));
@@ -257,7 +261,7 @@ class RebuildIT extends QueryApiTestBase {
 
     @Test
     void aReadModelBuiltInAnOlderShapeIsRebuiltWhenQueryServiceStarts() {
-        projections.forEach(p -> assertThat(generations.control(p.name()).getInteger("shape"))
+        projections.forEach(p -> assertThat(control.of(p.name()).getInteger("shape"))
                 .as(p.name() + " records the shape it was built in").isEqualTo(p.shape()));
         Story story = new Story("sh" + UUID.randomUUID().toString().substring(0, 6) + "-");
         publish(story.inOrder());
@@ -265,11 +269,11 @@ class RebuildIT extends QueryApiTestBase {
         int live = generations.live("connections");
         // what a version that kept a per-member index document leaves: shape 2 recorded, a layout this one does not read
         readDatabase.getCollection(ReadModelCollections.physicalName("connections", live)).drop();
-        generations.controlCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", "connections"),
+        readDatabase.getCollection(RebuildControl.COLLECTION).updateOne(com.mongodb.client.model.Filters.eq("_id", "connections"),
                 com.mongodb.client.model.Updates.set("shape", 2));
         assertThat(get("/members/" + story.bob + "/connections", story.bob)).isEmpty();
 
-        Shapes shapes = new Shapes(projections, generations, consumerGroups); // what query-service does at start
+        Shapes shapes = new Shapes(projections, control, consumerGroups); // what query-service does at start
         assertThat(shapes.outdated()).containsExactly("connections");
         rebuilds.rebuildOutdated(shapes.outdated());
 
@@ -277,7 +281,7 @@ class RebuildIT extends QueryApiTestBase {
             assertThat(generations.live("connections")).isGreaterThan(live);
             assertThat(get("/members/" + story.bob + "/connections", story.bob)).hasSize(2);
         });
-        assertThat(generations.control("connections").getInteger("shape")).isEqualTo(3);
+        assertThat(control.of("connections").getInteger("shape")).isEqualTo(3);
     }
 
     private List<String> givers(String snapshot, String reader) {

@@ -44,6 +44,19 @@ public final class PlatformTour {
         String ben = prefix + "ben";
         String cat = prefix + "cat";
         String dan = prefix + "dan";
+        String need = joinAndAsk(prefix, ann, ben, cat, dan);
+        meetAndHelp(ann, ben, cat, dan, need);
+        introduce(ann, ben, cat, dan);
+        act(dan, "/members/me/leave", null);
+
+        awaitQuery(ann, "/members/" + ann + "/stats", body -> body.contains("\"introductionsFruitful\":1"));
+        awaitQuery(dan, "/members/" + dan + "/contributions?kind=INTRODUCTION", body -> body.contains("declined"));
+        awaitQuery(ben, "/members/" + ben, body -> body.contains("Feedback on my deck"));
+        readEveryScreen(ann, ben, cat, dan);
+    }
+
+    /** Four members join; they ask for help and offer it (one need resolved, one offer withdrawn). */
+    private String joinAndAsk(String prefix, String ann, String ben, String cat, String dan) {
         for (String member : new String[] {ann, ben, cat, dan}) {
             act(member, "/members", "{\"displayName\":\"" + member + "\",\"headline\":\"On tour\",\"interests\":[\"energy\"]}");
         }
@@ -57,6 +70,11 @@ public final class PlatformTour {
         act(cat, "/members/me/needs/" + resolved + "/resolution", null);
         String offer = field(act(dan, "/members/me/offers", "{\"description\":\"Office space\",\"tags\":[\"space\"]}"), "offerId");
         check(commands.delete("/members/me/offers/" + offer, tokens.apply(dan)));
+        return need;
+    }
+
+    /** Meetings confirmed and followed up; help given, acknowledged, disputed, and recorded by its receiver. */
+    private void meetAndHelp(String ann, String ben, String cat, String dan, String need) {
         String meeting = field(act(ann, "/meetings", "{\"withMemberId\":\"" + ben + "\",\"context\":\"Breakfast\",\"privateNote\":\"Raising\"}"), "meetingId");
         act(ben, "/meetings/" + meeting + "/confirmation", null);
         act(ann, "/meetings/" + meeting + "/follow-ups", "{\"privateNote\":\"Sent the list\"}");
@@ -68,6 +86,10 @@ public final class PlatformTour {
         String paidForward = field(act(dan, "/help/received",
                 "{\"giverId\":\"" + ann + "\",\"kind\":\"RESOURCE\",\"summary\":\"A contact list\"}"), "helpId");
         act(ann, "/help/" + paidForward + "/confirmation", null);
+    }
+
+    /** An introduction accepted by both and followed by a meeting, one declined. */
+    private void introduce(String ann, String ben, String cat, String dan) {
         String intro = field(act(ann, "/introductions", "{\"firstMemberId\":\"" + ben + "\",\"secondMemberId\":\"" + cat + "\",\"reason\":\"Batteries and capital\"}"), "introductionId");
         act(ben, "/introductions/" + intro + "/acceptance", null);
         act(cat, "/introductions/" + intro + "/acceptance", null);
@@ -75,12 +97,6 @@ public final class PlatformTour {
         act(ben, "/meetings/" + coffee + "/confirmation", null);
         String declined = field(act(ann, "/introductions", "{\"firstMemberId\":\"" + dan + "\",\"secondMemberId\":\"" + ben + "\",\"reason\":\"Space\"}"), "introductionId");
         act(dan, "/introductions/" + declined + "/decline", null);
-        act(dan, "/members/me/leave", null);
-
-        awaitQuery(ann, "/members/" + ann + "/stats", body -> body.contains("\"introductionsFruitful\":1"));
-        awaitQuery(dan, "/members/" + dan + "/contributions?kind=INTRODUCTION", body -> body.contains("declined"));
-        awaitQuery(ben, "/members/" + ben, body -> body.contains("Feedback on my deck"));
-        readEveryScreen(ann, ben, cat, dan);
     }
 
     private void readEveryScreen(String ann, String ben, String cat, String dan) {

@@ -84,24 +84,11 @@ final class KeyEncoding {
             return encodeNumber(number, out);
         }
         if (value instanceof String text) {
-            out.append(STRING);
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c <= 1) {
-                    out.append((char) 1).append((char) (c + 1));
-                } else {
-                    out.append(c);
-                }
-            }
-            out.append((char) 0);
+            encodeString(text, out);
             return true;
         }
         if (value instanceof ObjectId id) {
-            out.append(OBJECT_ID);
-            byte[] bytes = id.toByteArray();
-            for (int i = 0; i < bytes.length; i += 2) {
-                out.append((char) (((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)));
-            }
+            encodeObjectId(id, out);
             return true;
         }
         if (value instanceof Boolean flag) {
@@ -109,14 +96,39 @@ final class KeyEncoding {
             return true;
         }
         if (value instanceof Instant || value instanceof Date) {
-            Instant instant = value instanceof Date date ? date.toInstant() : (Instant) value;
-            out.append(DATE);
-            appendSortable(instant.getEpochSecond(), out);
-            int nanos = instant.getNano();
-            out.append((char) (nanos >>> 16)).append((char) nanos);
+            encodeDate(value instanceof Date date ? date.toInstant() : (Instant) value, out);
             return true;
         }
         return false;
+    }
+
+    /** Characters 0 and 1 escaped, so that the terminating 0 sorts a prefix before every longer text. */
+    private static void encodeString(String text, StringBuilder out) {
+        out.append(STRING);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= 1) {
+                out.append((char) 1).append((char) (c + 1));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append((char) 0);
+    }
+
+    private static void encodeObjectId(ObjectId id, StringBuilder out) {
+        out.append(OBJECT_ID);
+        byte[] bytes = id.toByteArray();
+        for (int i = 0; i < bytes.length; i += 2) {
+            out.append((char) (((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF)));
+        }
+    }
+
+    private static void encodeDate(Instant instant, StringBuilder out) {
+        out.append(DATE);
+        appendSortable(instant.getEpochSecond(), out);
+        int nanos = instant.getNano();
+        out.append((char) (nanos >>> 16)).append((char) nanos);
     }
 
     private static boolean encodeNumber(Number number, StringBuilder out) {

@@ -5,12 +5,8 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Missing;
-import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.Collection;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,11 +32,7 @@ final class OrderedIndex<P> extends Index<P> {
 
     private final Uniqueness<P> uniqueness;
     private final IndexEntries entries;
-    private final boolean plannable;
-    /** Each key's path, split once: mongo-java-server splits a path with a regular expression on every read. */
-    private final List<List<String>> paths;
-    /** Each key's field name when it is a top-level field (no dot), else null. */
-    private final String[] fields;
+    private final EntryKeys keys;
     private boolean multikey;
     /** The primary key's index, which also keeps documents within MongoDB's size limit ({@link DocumentSize}). */
     private final boolean primary;
@@ -52,17 +44,7 @@ final class OrderedIndex<P> extends Index<P> {
         this.uniqueness = uniqueness.apply(this);
         this.multikey = entries.contains(MULTIKEY);
         this.primary = Indexes.isId(keys);
-        // the matcher reads "a.0" as an array's first element, which the index keys do not: such an index is kept
-        // (it may be unique) but never planned with
-        this.paths = keys().stream().map(Utils::splitPath).map(List::copyOf).toList();
-        this.plannable = paths.stream().flatMap(List::stream).noneMatch(s -> s.matches("\\d+"));
-        this.fields = paths.stream().map(path -> path.size() == 1 ? path.get(0) : null).toArray(String[]::new);
-    }
-
-    /** The value of the {@code i}-th key as the backend reads it (arrays on the way looked through). */
-    private Object valueOf(Document document, int i) {
-        return fields[i] != null ? document.getOrMissing(fields[i])
-                : Utils.getSubdocumentValueCollectionAware(document, keys().get(i));
+        this.keys = new EntryKeys(keys, sparse);
     }
 
     /**
@@ -71,19 +53,12 @@ final class OrderedIndex<P> extends Index<P> {
      */
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
-        List<Object> values = new java.util.ArrayList<>(fields.length);
-        for (int i = 0; i < fields.length; i++) {
-            Object value = fields[i] == null ? null : valueOf(document, i);
-            if (fields[i] == null || value instanceof Collection) {
-                return super.getKeyValues(document);
-            }
-            values.add(value);
-        }
-        return Set.of(new KeyValue(values).normalized());
+        List<Object> values = keys.topLevelValues(document);
+        return values == null ? super.getKeyValues(document) : Set.of(new KeyValue(values).normalized());
     }
 
     boolean plannable() {
-        return plannable;
+        return keys.plannable();
     }
 
     /** The positions an exact match of a unique index's keys answers, as the backend would; else null. */
@@ -121,89 +96,25 @@ final class OrderedIndex<P> extends Index<P> {
         documents.forEach(document -> addEntries(document.getDocument(), document.getPosition()));
     }
 
-    private record Keys(Set<String> prefixes, boolean odd, boolean arrays) {
-    }
-
     /** Whether a sparse index leaves this document out: it has none of the keys. */
     boolean skips(Document document) {
-        if (!isSparse()) {
-            return false;
-        }
-        for (int i = 0; i < fields.length; i++) {
-            if (!(valueOf(document, i) instanceof Missing)) {
-                return false;
-            }
-        }
-        return true;
+        return keys.skips(document);
     }
 
-    private Keys keysOf(Document document) {
-        if (skips(document)) {
-            return new Keys(Set.of(), false, false);
-        }
-        boolean arrays = false;
-        boolean odd = false;
-        for (int i = 0; i < fields.length; i++) {
-            Object raw = valueOf(document, i);
-            arrays |= raw instanceof Collection;
-            odd |= KeyEncoding.hidesOddNumbers(raw) || arrayInArray(document, paths.get(i));
-        }
-        Set<KeyValue> values = getKeyValues(document);
-        Set<String> prefixes = new LinkedHashSet<>();
-        for (KeyValue value : values) {
-            StringBuilder key = new StringBuilder(ENTRY);
-            for (int i = 0; i < value.size() && !odd; i++) {
-                odd = !KeyEncoding.encode(value.get(i), getKeys().get(i).isAscending(), key);
-            }
-            prefixes.add(key.toString());
-        }
-        return odd || values.isEmpty() ? new Keys(Set.of(), true, arrays) : new Keys(prefixes, false, arrays);
-    }
-
-    /**
-     * Whether the path reaches an array inside an array before its last field: the matcher looks into such nested
-     * arrays, the index keys (read as mongo-java-server reads them) do not.
-     */
-    private static boolean arrayInArray(Object value, List<String> path) {
-        if (path.isEmpty()) {
-            return false;
-        }
-        if (value instanceof Collection<?> values) {
-            return values.stream().anyMatch(v -> v instanceof Collection || arrayInArray(v, path));
-        }
-        return value instanceof Document document && arrayInArray(document.get(path.get(0)), path.subList(1, path.size()));
-    }
-
-    /** The part of an entry's key that names the document: its encoded {@code _id}. */
-    private static String idKey(Document document) {
-        Object id = new KeyValue(Missing.ofNullable(document.get("_id"))).normalized().get(0);
-        String encoded = KeyEncoding.encode(id, true);
-        return encoded != null ? encoded : "\uFFFF" + tagged(id);
-    }
-
-    /** A text for any value that differs wherever the value or a type in it differs. */
-    static String tagged(Object value) {
-        if (value instanceof Document document) {
-            StringBuilder text = new StringBuilder("{");
-            document.forEach((key, inner) -> text.append(key).append('=').append(tagged(inner)).append(';'));
-            return text.append('}').toString();
-        }
-        if (value instanceof Collection<?> values) {
-            return values.stream().map(OrderedIndex::tagged).collect(java.util.stream.Collectors.joining(";", "[", "]"));
-        }
-        return value == null ? "null" : value.getClass().getName() + ":" + value;
+    private EntryKeys.Keys keysOf(Document document) {
+        return keys.skips(document) ? EntryKeys.Keys.NONE : keys.of(document, getKeyValues(document));
     }
 
     private void addEntries(Document document, Object position) {
         addEntries(document, position, keysOf(document));
     }
 
-    private void addEntries(Document document, Object position, Keys keys) {
+    private void addEntries(Document document, Object position, EntryKeys.Keys keys) {
         if (keys.arrays() && !multikey) {
             multikey = true;
             entries.put(MULTIKEY, Boolean.TRUE);
         }
-        String id = idKey(document);
+        String id = EntryKeys.idKey(document);
         if (keys.odd()) {
             entries.put(ODD + id, position);
         }
@@ -215,8 +126,8 @@ final class OrderedIndex<P> extends Index<P> {
     }
 
     @SuppressWarnings("unchecked")
-    private P removeEntries(Document document, Keys keys) {
-        String id = idKey(document);
+    private P removeEntries(Document document, EntryKeys.Keys keys) {
+        String id = EntryKeys.idKey(document);
         Object position = keys.odd() ? entries.remove(ODD + id) : null;
         for (String prefix : keys.prefixes()) {
             Object removed = entries.remove(prefix + id);
@@ -290,8 +201,8 @@ final class OrderedIndex<P> extends Index<P> {
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
         uniqueness.update(oldDocument, newDocument, position, collection);
-        Keys before = keysOf(oldDocument);
-        Keys after = keysOf(newDocument);
+        EntryKeys.Keys before = keysOf(oldDocument);
+        EntryKeys.Keys after = keysOf(newDocument);
         if (!before.equals(after)) {
             removeEntries(oldDocument, before);
             addEntries(newDocument, position, after);

@@ -32,50 +32,74 @@ record QueryPlan<P>(OrderedIndex<P> index, List<Interval> intervals, int constra
         if (!index.plannable()) {
             return null;
         }
-        List<IndexKey> keys = index.getKeys();
-        List<String> prefixes = List.of(OrderedIndex.ENTRY);
-        List<Interval> intervals = new ArrayList<>();
-        int constrained = 0;
-        int singlePoints = 0;
-        boolean ranged = false;
-        for (IndexKey key : keys) {
+        Narrowing narrowing = new Narrowing(index.multikey());
+        for (IndexKey key : index.getKeys()) {
             Bounds bound = bounds.get(key.getKey());
-            if (bound == null || (index.sparse() && bound.includesNull()) || (bound.negated() && index.multikey())) {
+            if (bound == null || (index.sparse() && bound.includesNull()) || (bound.negated() && index.multikey())
+                    || !narrowing.by(key, bound)) {
                 break;
             }
+        }
+        List<Interval> intervals = narrowing.intervals();
+        if (narrowing.constrained == 0 && index.sparse()) {
+            return null;
+        }
+        int sortKeys = sortedByIndex(index, orderBy, narrowing.singlePoints);
+        if (narrowing.constrained == 0 && sortKeys == 0) {
+            return null;
+        }
+        return new QueryPlan<>(index, intervals, narrowing.constrained, sortKeys != 0, sortKeys < 0,
+                narrowing.singlePoints + Math.abs(sortKeys));
+    }
+
+    /** The intervals of the index's keys a query's bounds leave, narrowed key by key from the first. */
+    private static final class Narrowing {
+        private final boolean multikey;
+        private List<String> prefixes = List.of(OrderedIndex.ENTRY);
+        private final List<Interval> ranges = new ArrayList<>();
+        private int constrained;
+        private int singlePoints;
+        private boolean ranged;
+
+        Narrowing(boolean multikey) {
+            this.multikey = multikey;
+        }
+
+        /** Narrows by the next key's bound; false when no later key can narrow further. */
+        boolean by(IndexKey key, Bounds bound) {
             if (bound.isRange()) {
                 for (String prefix : prefixes) {
-                    Interval interval = range(prefix, bound, key.isAscending(), index.multikey());
+                    Interval interval = range(prefix, bound, key.isAscending(), multikey);
                     if (interval.to() == null || interval.from().compareTo(interval.to()) < 0) {
-                        intervals.add(interval);
+                        ranges.add(interval);
                     }
                 }
                 constrained++;
                 ranged = true;
-                break;
+                return false;
             }
             List<String> points = bound.points().stream().map(p -> KeyEncoding.encode(p, key.isAscending()))
                     .distinct().sorted().toList();
             if ((long) prefixes.size() * points.size() > MAX_INTERVALS) {
-                break;
+                return false;
             }
             List<String> longer = new ArrayList<>();
             prefixes.forEach(prefix -> points.forEach(point -> longer.add(prefix + point)));
             singlePoints += constrained == singlePoints && points.size() == 1 ? 1 : 0;
             prefixes = longer;
             constrained++;
+            return true;
         }
-        if (!ranged) {
+
+        /** The range intervals, or one interval per equality prefix when no key was a range. */
+        List<Interval> intervals() {
+            if (ranged) {
+                return ranges;
+            }
+            List<Interval> intervals = new ArrayList<>();
             prefixes.forEach(prefix -> intervals.add(new Interval(prefix, KeyEncoding.after(prefix))));
+            return intervals;
         }
-        if (constrained == 0 && index.sparse()) {
-            return null;
-        }
-        int sortKeys = sortedByIndex(index, orderBy, singlePoints);
-        if (constrained == 0 && sortKeys == 0) {
-            return null;
-        }
-        return new QueryPlan<>(index, intervals, constrained, sortKeys != 0, sortKeys < 0, singlePoints + Math.abs(sortKeys));
     }
 
     /**

@@ -76,7 +76,7 @@ final class UniqueKeys<P> implements Uniqueness<P> {
         StringBuilder token = new StringBuilder();
         for (Object component : value) {
             if (!KeyEncoding.encode(component, true, token)) {
-                return "\uFFFF" + OrderedIndex.tagged(value.stream().toList());
+                return "\uFFFF" + EntryKeys.tagged(value.stream().toList());
             }
         }
         return token.toString();

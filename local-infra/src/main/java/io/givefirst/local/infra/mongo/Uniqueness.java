@@ -37,107 +37,120 @@ interface Uniqueness<P> {
 
     void drop();
 
+    /** Keys need not be unique. */
     static <P> Uniqueness<P> none() {
-        return new Uniqueness<>() {
-            @Override
-            public boolean unique() {
-                return false;
-            }
-
-            @Override
-            public P position(Document document) {
-                return null;
-            }
-
-            @Override
-            public void checkAdd(Document document, MongoCollection<P> collection) {
-            }
-
-            @Override
-            public void add(Document document, P position, MongoCollection<P> collection) {
-            }
-
-            @Override
-            public P remove(Document document) {
-                return null;
-            }
-
-            @Override
-            public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-            }
-
-            @Override
-            public void update(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
-            }
-
-            @Override
-            public Iterable<P> exactMatch(Document query) {
-                return null;
-            }
-
-            @Override
-            public boolean isEmpty() {
-                return true;
-            }
-
-            @Override
-            public void drop() {
-            }
-        };
+        return new NotUnique<>();
     }
 
     /** The backend's own unique index decides. */
     static <P> Uniqueness<P> of(Index<P> index) {
-        return new Uniqueness<>() {
-            @Override
-            public boolean unique() {
-                return true;
-            }
+        return new BackendUnique<>(index);
+    }
 
-            @Override
-            public P position(Document document) {
-                return index.getPosition(document);
-            }
+    /** No uniqueness to keep: every check passes and nothing is held. */
+    final class NotUnique<P> implements Uniqueness<P> {
+        @Override
+        public boolean unique() {
+            return false;
+        }
 
-            @Override
-            public void checkAdd(Document document, MongoCollection<P> collection) {
-                index.checkAdd(document, collection);
-            }
+        @Override
+        public P position(Document document) {
+            return null;
+        }
 
-            @Override
-            public void add(Document document, P position, MongoCollection<P> collection) {
-                index.add(document, position, collection);
-            }
+        @Override
+        public void checkAdd(Document document, MongoCollection<P> collection) {
+        }
 
-            @Override
-            public P remove(Document document) {
-                return index.remove(document);
-            }
+        @Override
+        public void add(Document document, P position, MongoCollection<P> collection) {
+        }
 
-            @Override
-            public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-                index.checkUpdate(oldDocument, newDocument, collection);
-            }
+        @Override
+        public P remove(Document document) {
+            return null;
+        }
 
-            @Override
-            public void update(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
-                index.updateInPlace(oldDocument, newDocument, position, collection);
-            }
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+        }
 
-            @Override
-            public Iterable<P> exactMatch(Document query) {
-                return index.canHandle(query) ? index.getPositions(query) : null;
-            }
+        @Override
+        public void update(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+        }
 
-            @Override
-            public boolean isEmpty() {
-                return index.isEmpty();
-            }
+        @Override
+        public Iterable<P> exactMatch(Document query) {
+            return null;
+        }
 
-            @Override
-            public void drop() {
-                index.drop();
-            }
-        };
+        @Override
+        public boolean isEmpty() {
+            return true;
+        }
+
+        @Override
+        public void drop() {
+        }
+    }
+
+    /** The backend's own unique index, which the memory backend keeps as a hash map. */
+    final class BackendUnique<P> implements Uniqueness<P> {
+        private final Index<P> index;
+
+        BackendUnique(Index<P> index) {
+            this.index = index;
+        }
+
+        @Override
+        public boolean unique() {
+            return true;
+        }
+
+        @Override
+        public P position(Document document) {
+            return index.getPosition(document);
+        }
+
+        @Override
+        public void checkAdd(Document document, MongoCollection<P> collection) {
+            index.checkAdd(document, collection);
+        }
+
+        @Override
+        public void add(Document document, P position, MongoCollection<P> collection) {
+            index.add(document, position, collection);
+        }
+
+        @Override
+        public P remove(Document document) {
+            return index.remove(document);
+        }
+
+        @Override
+        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+            index.checkUpdate(oldDocument, newDocument, collection);
+        }
+
+        @Override
+        public void update(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+            index.updateInPlace(oldDocument, newDocument, position, collection);
+        }
+
+        @Override
+        public Iterable<P> exactMatch(Document query) {
+            return index.canHandle(query) ? index.getPositions(query) : null;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return index.isEmpty();
+        }
+
+        @Override
+        public void drop() {
+            index.drop();
+        }
     }
 }
