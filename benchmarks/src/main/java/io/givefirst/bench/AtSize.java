@@ -40,7 +40,7 @@ record AtSize(long events, double appendRate, double relayRate, double projectio
                  SyntheticCommunity community, StoreGrowth growth, QueryCostCheck costs, List<String> members) {
 
         AtSize measure(long size) throws Exception {
-            Growth growth = grow(size);
+            Growth grown = grow(size);
             Duration startup = stack.restart();
             Benchmark.log("  restarted the whole stack on " + waits.storeCount() + " events in " + startup.toMillis() + " ms");
             Benchmark.log("  warming up for " + settings.warmup().toSeconds() + " s after the restart");
@@ -59,7 +59,7 @@ record AtSize(long events, double appendRate, double relayRate, double projectio
             stack.processes().forEach((name, pid) -> rss.put(name, BenchStack.peakRssMib(pid).orElse(-1L)));
             long storeFile = stack.storeFileMib();
             Benchmark.log("  store file " + storeFile + " MiB");
-            return new AtSize(growth.stored(), growth.appendRate(), growth.relayRate(), growth.projectionRate(), startup,
+            return new AtSize(grown.stored(), grown.appendRate(), grown.relayRate(), grown.projectionRate(), startup,
                     fixed.latencies, fixed.rejected.get(), freshness, queries, costs, rss, storeFile);
         }
 

@@ -1,8 +1,8 @@
 package io.givefirst.command.config;
 
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.shared.web.Problems;
+import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.shared.web.SharedRules;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,6 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,6 +26,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every rejected request is answered with RFC 9457 {@code application/problem+json}. Its {@code type} ends in

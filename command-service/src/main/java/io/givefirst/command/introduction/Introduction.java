@@ -6,15 +6,15 @@ import io.givefirst.command.introduction.IntroductionCommands.AcceptIntroduction
 import io.givefirst.command.introduction.IntroductionCommands.DeclineIntroductionCommand;
 import io.givefirst.command.introduction.IntroductionCommands.MakeIntroductionCommand;
 import io.givefirst.command.introduction.IntroductionCommands.NoteIntroducedMeetingCommand;
-import io.givefirst.command.member.Members;
 import io.givefirst.command.member.MemberRules;
+import io.givefirst.command.member.Members;
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.events.introduction.IntroductionAcceptedEvent;
 import io.givefirst.events.introduction.IntroductionDeclinedEvent;
 import io.givefirst.events.introduction.IntroductionFruitfulEvent;
 import io.givefirst.events.introduction.IntroductionMadeEvent;
 import io.givefirst.events.introduction.IntroductionOpenedEvent;
+import io.givefirst.shared.web.RuleViolation;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;

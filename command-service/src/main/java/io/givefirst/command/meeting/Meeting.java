@@ -2,19 +2,19 @@ package io.givefirst.command.meeting;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.givefirst.command.introduction.Introductions;
 import io.givefirst.command.introduction.Introductions.Status;
+import io.givefirst.command.introduction.Introductions;
 import io.givefirst.command.meeting.MeetingCommands.ConfirmMeetingCommand;
 import io.givefirst.command.meeting.MeetingCommands.FollowUpMeetingCommand;
 import io.givefirst.command.meeting.MeetingCommands.RecordMeetingCommand;
-import io.givefirst.command.member.Members;
 import io.givefirst.command.member.MemberRules;
-import io.givefirst.command.rules.DailyLimit;
+import io.givefirst.command.member.Members;
 import io.givefirst.command.rules.CommandRules;
-import io.givefirst.shared.web.RuleViolation;
+import io.givefirst.command.rules.DailyLimit;
 import io.givefirst.events.meeting.MeetingConfirmedEvent;
 import io.givefirst.events.meeting.MeetingFollowedUpEvent;
 import io.givefirst.events.meeting.MeetingRecordedEvent;
+import io.givefirst.shared.web.RuleViolation;
 import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;

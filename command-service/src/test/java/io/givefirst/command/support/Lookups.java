@@ -1,8 +1,8 @@
 package io.givefirst.command.support;
 
-import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.events.member.MemberJoinedEvent;
 import io.givefirst.events.member.MemberLeftEvent;
+import io.givefirst.shared.web.RuleViolation;
 import java.time.Instant;
 import java.util.List;
 import org.hamcrest.Description;

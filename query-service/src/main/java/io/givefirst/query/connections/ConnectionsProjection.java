@@ -3,6 +3,10 @@ package io.givefirst.query.connections;
 import static com.mongodb.client.model.Updates.addToSet;
 import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
+import static io.givefirst.query.connections.ConnectionFields.HELP_GIVEN;
+import static io.givefirst.query.connections.ConnectionFields.HELP_RECEIVED;
+import static io.givefirst.query.connections.ConnectionFields.INTRODUCTIONS;
+import static io.givefirst.query.connections.ConnectionFields.MEETINGS;
 import static io.givefirst.query.connections.ConnectionFields.MEMBER_ID;
 import static io.givefirst.query.connections.ConnectionFields.OTHER_ID;
 import static io.givefirst.query.connections.ConnectionFields.SINCE;
@@ -62,7 +66,7 @@ public class ConnectionsProjection extends StreamProjection {
     /** Each fact that links two members, on both their edges. */
     private final EventHandlers<BulkWrites> handlers = new EventHandlers<BulkWrites>()
             .on(MeetingConfirmedEvent.class, (e, event, writes) ->
-                    link(writes, e.recordedBy(), e.confirmedBy(), "meetings", e.meetingId(), "meetings", e.occurredAt()))
+                    link(writes, e.recordedBy(), e.confirmedBy(), MEETINGS, e.meetingId(), MEETINGS, e.occurredAt()))
             .on(HelpGivenEvent.class, (e, event, writes) -> {
                 if (e.verified()) {
                     helped(writes, e.giverId(), e.receiverId(), e.helpId(), e.occurredAt());
@@ -73,7 +77,7 @@ public class ConnectionsProjection extends StreamProjection {
             .on(HelpConfirmedEvent.class, (e, event, writes) ->
                     helped(writes, e.giverId(), e.receiverId(), e.helpId(), e.occurredAt()))
             .on(IntroductionOpenedEvent.class, (e, event, writes) -> link(writes, e.firstMemberId(),
-                    e.secondMemberId(), "introductions", e.introductionId(), "introductions", e.occurredAt()));
+                    e.secondMemberId(), INTRODUCTIONS, e.introductionId(), INTRODUCTIONS, e.occurredAt()));
 
     @Override
     public void apply(List<EventEnvelope> events) {
@@ -81,7 +85,7 @@ public class ConnectionsProjection extends StreamProjection {
     }
 
     private void helped(BulkWrites writes, String giverId, String receiverId, String helpId, Instant at) {
-        link(writes, giverId, receiverId, "helpGiven", helpId, "helpReceived", at);
+        link(writes, giverId, receiverId, HELP_GIVEN, helpId, HELP_RECEIVED, at);
     }
 
     /** The {@code _id} of the edge from one member to another. */

@@ -1,5 +1,9 @@
 package io.givefirst.query.connections;
 
+import static io.givefirst.query.connections.ConnectionFields.HELP_GIVEN;
+import static io.givefirst.query.connections.ConnectionFields.HELP_RECEIVED;
+import static io.givefirst.query.connections.ConnectionFields.INTRODUCTIONS;
+import static io.givefirst.query.connections.ConnectionFields.MEETINGS;
 import static io.givefirst.query.connections.ConnectionFields.MEMBER_ID;
 import static io.givefirst.query.connections.ConnectionFields.OTHER_ID;
 import static io.givefirst.query.connections.ConnectionFields.SINCE;
@@ -91,10 +95,10 @@ class ConnectionsQueryController implements MemberData {
     }
 
     private static Connection connection(Document edge) {
-        int meetings = size(edge, "meetings");
-        int helpGiven = size(edge, "helpGiven");
-        int helpReceived = size(edge, "helpReceived");
-        int introductions = size(edge, "introductions");
+        int meetings = size(edge, MEETINGS);
+        int helpGiven = size(edge, HELP_GIVEN);
+        int helpReceived = size(edge, HELP_RECEIVED);
+        int introductions = size(edge, INTRODUCTIONS);
         int strength = meetings * MEETING_WEIGHT + (helpGiven + helpReceived) * HELP_WEIGHT
                 + introductions * INTRODUCTION_WEIGHT;
         return new Connection(edge.getString(OTHER_ID), null, strength, meetings, helpGiven, helpReceived,

@@ -57,4 +57,9 @@ public class StreamPositionsProjection extends StreamProjection {
                 Updates.set(PARTITION, (int) at[0]), Updates.max(SEQUENCE, at[1]), Updates.max(OFFSET, at[2])));
         writes.flush();
     }
+
+    /** Nothing reads this projection's own watermarks: a token waits for each aggregate's entry here instead. */
+    @Override
+    public void markApplied(Map<Integer, Long> passed) {
+    }
 }

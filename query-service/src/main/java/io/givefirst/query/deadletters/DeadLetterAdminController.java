@@ -1,11 +1,11 @@
 package io.givefirst.query.deadletters;
 
 import io.givefirst.query.config.QueryRules;
-import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.query.replay.Generations;
 import io.givefirst.query.stream.DeadLetters;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
+import io.givefirst.shared.web.RuleViolation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,9 @@
 package io.givefirst.query.history;
 
-/** The fields of a contribution-history entry ({@link ContributionHistoryProjection#ENTRIES}): written by the projection, read by the queries. */
+/**
+ * The fields of a contribution-history entry ({@link ContributionHistoryProjection#ENTRIES}): written by the
+ * projection, read by the queries.
+ */
 public final class HistoryFields {
     public static final String ACCEPTED_BY = "acceptedBy";
     public static final String ACKNOWLEDGED_AT = "acknowledgedAt";

@@ -1,6 +1,9 @@
 package io.givefirst.query.notifications;
 
-/** The fields of a notification ({@link NotificationsProjection}): written by the projection, read by the streams and the export. */
+/**
+ * The fields of a notification ({@link NotificationsProjection}): written by the projection, read by the streams
+ * and the export.
+ */
 public final class NotificationFields {
     public static final String EVENT_TYPE = "eventType";
     public static final String FROM = "from";

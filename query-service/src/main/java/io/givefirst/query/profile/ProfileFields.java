@@ -1,6 +1,9 @@
 package io.givefirst.query.profile;
 
-/** The fields of a profile document and of its needs and offers ({@link ProfileProjection}): written by the projection, read by the queries. */
+/**
+ * The fields of a profile document and of its needs and offers ({@link ProfileProjection}): written by the
+ * projection, read by the queries.
+ */
 public final class ProfileFields {
     public static final String DESCRIPTION = "description";
     public static final String DISPLAY_NAME = "displayName";

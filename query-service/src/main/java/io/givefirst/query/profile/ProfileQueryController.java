@@ -13,9 +13,9 @@ import static io.givefirst.query.profile.ProfileFields.TAGS;
 
 import io.givefirst.query.consistency.ReadsFrom;
 import io.givefirst.query.privacy.MemberData;
+import io.givefirst.query.privacy.PersonalTexts;
 import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.shared.web.SharedRules;
-import io.givefirst.query.privacy.PersonalTexts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;

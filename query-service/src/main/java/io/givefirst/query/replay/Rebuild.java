@@ -3,12 +3,10 @@ package io.givefirst.query.replay;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
 import io.givefirst.query.stream.RecordFailure;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -16,9 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.event.ConsumerStoppedEvent;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
-import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * One projection rebuilt from the start of the stream into a generation, by a listener container of its own
@@ -36,7 +34,6 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
     enum Mode { BUILD, SNAPSHOT, DRAIN }
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
-    private static final Duration EVERYWHERE_CHECK = Duration.ofMillis(500);
 
     final String projection;
     final int generation;
@@ -45,26 +42,22 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
     private final EventStream stream;
     private final Instant until;
     private final RebuildLease lease;
-    private final Duration renewEvery;
     final Instant startedAt = Instant.now();
     final AtomicLong applied = new AtomicLong();
     final Map<Integer, long[]> progress = new ConcurrentHashMap<>();
-    private final CompletableFuture<Void> ended = new CompletableFuture<>();
-    private MessageListenerContainer container;
+    /** The container it reads in ({@link RebuildContainers}), which delivers polls and idle moments here. */
+    final ContainerRun run = new ContainerRun();
     private volatile boolean cancelled;
-    private long renewedAt = System.nanoTime();
-    private long checkedAt;
     /** After the swap: the ends of the partitions when every instance served this generation. */
     private Map<TopicPartition, Long> drainTo;
     volatile State state = State.REBUILDING;
     volatile String error;
-    volatile Instant finishedAt;
 
     /**
      * @param until when given ({@link Mode#SNAPSHOT}), only events recorded up to then are applied
      */
     Rebuild(String projection, int generation, Mode mode, Projection target, EventStream stream, Instant until,
-            RebuildLease lease, Duration renewEvery) {
+            RebuildLease lease) {
         this.projection = projection;
         this.generation = generation;
         this.mode = mode;
@@ -72,17 +65,11 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
         this.stream = stream;
         this.until = until;
         this.lease = lease;
-        this.renewEvery = renewEvery;
         if (mode == Mode.DRAIN) {
             state = State.LIVE;
         }
     }
 
-    /** Starts reading in this container, which delivers polls to {@link #onMessage} and idle moments to {@link #idle}. */
-    void runIn(MessageListenerContainer container) {
-        this.container = container;
-        container.start();
-    }
 
     /**
      * A poll, applied as the live consumers do ({@link EventStream#apply}); a record that fails is named to the
@@ -107,9 +94,34 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
         step(event.getConsumer());
     }
 
+    /**
+     * A record failed again and the error handler will retry it (for as long as MongoDB is away): a cancel or a
+     * lost lease must still stop the rebuild meanwhile.
+     */
+    void failedDelivery() {
+        if (run.stopping()) {
+            return;
+        }
+        try {
+            if (state == State.REBUILDING && cancelled || !lease.renewIfDue()) {
+                giveUp();
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** Its consumer stopped: as asked, or on an error it cannot go on from (the rebuild then failed). */
+    void consumerStopped(ConsumerStoppedEvent event) {
+        if (event.getReason() != ConsumerStoppedEvent.Reason.NORMAL) {
+            fail(new IllegalStateException("the rebuild's Kafka consumer stopped: " + event.getReason()));
+            run.stopped(); // its thread has ended: there is nothing left to wait for
+        }
+    }
+
     /** After every poll and idle moment, on the container's thread: where it stands, and what follows. */
     private void step(Consumer<?, ?> consumer) {
-        if (finishing()) {
+        if (run.stopping()) {
             return;
         }
         try {
@@ -128,7 +140,7 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
 
     /** Before the swap: goes on while held; at the ends of the partitions, goes live (or is kept as a snapshot). */
     private void build(Consumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
-        if (cancelled || !renewIfDue()) {
+        if (cancelled || !lease.renewIfDue()) {
             giveUp();
             return;
         }
@@ -141,7 +153,7 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
         }
         state = State.LIVE;
         if (mode == Mode.SNAPSHOT) {
-            end();
+            run.end();
         }
     }
 
@@ -150,20 +162,16 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
      * the partitions as they were at that moment. Stops when another instance took the lease over (it drains).
      */
     private void drain(Consumer<?, ?> consumer) {
-        if (!renewIfDue()) {
-            log.warn("{} generation {}: another instance took over the lease; it finishes the switch", projection, generation);
-            end();
+        if (!lease.renewIfDue()) {
+            giveUp();
             return;
         }
-        if (drainTo == null && System.nanoTime() - checkedAt > EVERYWHERE_CHECK.toNanos()) {
-            checkedAt = System.nanoTime();
-            if (lease.servedEverywhere()) {
-                drainTo = consumer.endOffsets(consumer.assignment());
-            }
+        if (drainTo == null && lease.servedEverywhere()) {
+            drainTo = consumer.endOffsets(consumer.assignment());
         }
         if (drainTo != null && reached(consumer, drainTo)) {
             lease.completed();
-            end();
+            run.end();
         }
     }
 
@@ -171,21 +179,19 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
         return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
     }
 
-    private boolean renewIfDue() {
-        if (System.nanoTime() - renewedAt < renewEvery.toNanos()) {
-            return true;
-        }
-        renewedAt = System.nanoTime();
-        return lease.renew();
-    }
-
+    /** Cancelled or taken over: before the swap, what it built goes; after it, the new owner finishes the switch. */
     private void giveUp() {
+        if (state == State.LIVE) {
+            log.warn("{} generation {}: another instance took over the lease; it finishes the switch", projection, generation);
+            run.end();
+            return;
+        }
         state = State.CANCELLED;
         log.info("rebuild of {} into generation {} stopped: cancelled or taken over", projection, generation);
         try {
             lease.lost();
         } finally {
-            end();
+            run.end();
         }
     }
 
@@ -199,26 +205,8 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
                 lease.failed(String.valueOf(e.getMessage()));
             }
         } finally {
-            end();
+            run.end();
         }
-    }
-
-    /** Stops the container (from its own thread: without waiting for it); {@link #ended} completes once it has. */
-    private void end() {
-        if (container == null) {
-            stopped();
-        } else {
-            container.stop(this::stopped);
-        }
-    }
-
-    private boolean finishing() {
-        return container != null && !container.isRunning() || ended.isDone();
-    }
-
-    private void stopped() {
-        finishedAt = Instant.now();
-        ended.complete(null);
     }
 
     /** Stops it at its next poll or idle moment; it then removes what it built. */
@@ -226,20 +214,11 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
         cancelled = true;
     }
 
-    /** Completes when its container has stopped. */
-    CompletableFuture<Void> ended() {
-        return ended;
-    }
-
     boolean running() {
-        return !ended.isDone();
+        return !run.ended();
     }
 
-    /** This instance stops: its container stops, the lease lapses and another instance takes the rebuild over. */
-    void halt() {
-        if (container != null) {
-            container.stop();
-        }
-        stopped();
+    Instant finishedAt() {
+        return run.endedAt();
     }
 }

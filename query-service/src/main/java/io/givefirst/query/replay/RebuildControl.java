@@ -71,10 +71,6 @@ class RebuildControl {
                 Updates.setOnInsert("live", 0)), new UpdateOptions().upsert(true));
     }
 
-    String me() {
-        return me;
-    }
-
     /**
      * A new holder's name for one claim or take-over: this instance's name and a number, so that a stale rebuild
      * thread of this same instance can never renew, swap or release a lease taken since.

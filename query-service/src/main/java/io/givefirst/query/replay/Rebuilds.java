@@ -1,12 +1,13 @@
 package io.givefirst.query.replay;
 
 import io.givefirst.query.config.QueryRules;
-import io.givefirst.shared.web.RuleViolation;
 import io.givefirst.query.stream.DeadLetters;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
 import io.givefirst.query.stream.UnknownTypes;
+import io.givefirst.shared.web.RuleViolation;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,14 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -46,6 +46,8 @@ public class Rebuilds {
     private final Shapes shapes;
     private final RebuildContainers containers;
     private final Steward.Services stewards;
+    /** Describes the topic and starts the container outside this class's lock: Kafka may take its time answering. */
+    private final TaskExecutor starter = new SimpleAsyncTaskExecutor("rebuild-start-");
 
     Rebuilds(List<Projection> projections, Generations generations, RebuildControl control, GenerationDrops drops,
              EventStream stream, DeadLetters deadLetters, UnknownTypes unknownTypes, Shapes shapes,
@@ -114,15 +116,17 @@ public class Rebuilds {
         Projection projection = projections.get(name);
         Steward steward = new Steward(stewards, name, projection.shape(), holder, generation, mode, snapshot, previous);
         Rebuild rebuild = new Rebuild(name, generation, mode, projection.writingTo(generations.generation(generation)),
-                stream, until, steward, control.lease().dividedBy(3));
+                stream, until, steward);
         latest.put(name, rebuild);
         log.info("{} {} generation {} (lease held by {})", mode == Rebuild.Mode.DRAIN ? "finishing the switch to" : "rebuilding",
                 name, generation, holder);
-        try {
-            rebuild.runIn(containers.of(rebuild));
-        } catch (RuntimeException e) {
-            rebuild.fail(e); // the topic could not be described: recorded as failed, the lease freed
-        }
+        starter.execute(() -> {
+            try {
+                rebuild.run.start(containers.of(rebuild));
+            } catch (RuntimeException e) {
+                rebuild.fail(e); // the topic could not be described: recorded as failed, the lease freed
+            }
+        });
     }
 
     /**
@@ -152,7 +156,8 @@ public class Rebuilds {
             }
         }
         // waited for outside the monitor: the scheduler's lease take-overs must not stall behind a cancel
-        stopping.forEach(Rebuilds::awaitEnd);
+        stopping.stream().filter(rebuild -> !rebuild.run.awaitEnd(Duration.ofSeconds(30)))
+                .forEach(rebuild -> log.warn("the rebuild of {} is still stopping", rebuild.projection));
         return cancelled;
     }
 
@@ -231,20 +236,9 @@ public class Rebuilds {
         return latest.get(name);
     }
 
-    /** Waits up to 30 s for a cancelled rebuild to have removed what it built. */
-    private static void awaitEnd(Rebuild rebuild) {
-        try {
-            rebuild.ended().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            log.warn("rebuild of {} still stopping: {}", rebuild.projection, e.toString());
-        }
-    }
-
     /** This instance stops: its rebuilds stop with it and another instance takes them over when their leases lapse. */
     @PreDestroy
     void stop() {
-        latest.values().stream().filter(Rebuild::running).forEach(Rebuild::halt);
+        latest.values().stream().filter(Rebuild::running).forEach(rebuild -> rebuild.run.halt());
     }
 }

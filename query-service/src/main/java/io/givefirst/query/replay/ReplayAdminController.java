@@ -121,12 +121,12 @@ class ReplayAdminController {
 
     private static RebuildProgress progress(Rebuild rebuild) {
         List<PartitionProgress> partitions = partitions(rebuild.progress);
-        Instant until = rebuild.finishedAt == null ? Instant.now() : rebuild.finishedAt;
+        Instant until = rebuild.finishedAt() == null ? Instant.now() : rebuild.finishedAt();
         double seconds = Math.max(0.001, Duration.between(rebuild.startedAt, until).toMillis() / 1000.0);
         double rate = rebuild.applied.get() / seconds;
         long remaining = partitions.stream().mapToLong(PartitionProgress::lag).sum();
         Long eta = rebuild.running() && rate > 0 ? Math.round(remaining / rate) : null;
-        return new RebuildProgress(rebuild.generation, rebuild.state.name(), rebuild.startedAt, rebuild.finishedAt,
+        return new RebuildProgress(rebuild.generation, rebuild.state.name(), rebuild.startedAt, rebuild.finishedAt(),
                 rebuild.applied.get(), Math.round(rate * 10) / 10.0, eta, partitions, rebuild.error);
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 /** What a rebuild's lease means for its projection's control document and collections ({@link RebuildLease}). */
 final class Steward implements RebuildLease {
     private static final Logger log = LoggerFactory.getLogger(Steward.class);
+    private static final long EVERYWHERE_CHECK_NANOS = 500_000_000L;
     private final RebuildControl control;
     private final Generations generations;
     private final GenerationDrops drops;
@@ -20,6 +21,9 @@ final class Steward implements RebuildLease {
     private final int generation;
     private final Rebuild.Mode mode;
     private final String snapshot;
+    private final long renewEveryNanos;
+    private long renewedAt = System.nanoTime();
+    private long askedAt;
     private int previous;
 
     /** The services a steward works with, the same for every rebuild. */
@@ -45,10 +49,15 @@ final class Steward implements RebuildLease {
         this.mode = mode;
         this.snapshot = snapshot;
         this.previous = previous;
+        this.renewEveryNanos = control.lease().dividedBy(3).toNanos();
     }
 
     @Override
-    public boolean renew() {
+    public boolean renewIfDue() {
+        if (System.nanoTime() - renewedAt < renewEveryNanos) {
+            return true;
+        }
+        renewedAt = System.nanoTime();
         return control.renew(name, holder);
     }
 
@@ -87,6 +96,10 @@ final class Steward implements RebuildLease {
 
     @Override
     public boolean servedEverywhere() {
+        if (System.nanoTime() - askedAt < EVERYWHERE_CHECK_NANOS) {
+            return false;
+        }
+        askedAt = System.nanoTime();
         return generations.servedEverywhere(name, generation);
     }
 

@@ -1,6 +1,9 @@
 package io.givefirst.query.stats;
 
-/** The fields of a member's stats document ({@link MemberStatsProjection#STATS}, one per member and month): counters written by the projection, summed by the query. */
+/**
+ * The fields of a member's stats document ({@link MemberStatsProjection#STATS}, one per member and month): counters
+ * written by the projection, summed by the query.
+ */
 public final class StatsFields {
     public static final String MEMBER_ID = "memberId";
     public static final String MONTH = "month";

@@ -32,8 +32,8 @@ public class RetryThenPark {
     }
 
     /**
-     * A handler parking in the dead letters of a projection's generation; a new one per container, since it counts
-     * each record's attempts. {@code generation} null: the live generation, and the projection is the consumer group.
+     * A handler parking in the dead letters of a projection's generation. {@code generation} null: the live consumers'
+     * handler, one for all of them (attempts are counted per consumer thread), the projection read from the group.
      */
     public DefaultErrorHandler parkingIn(String projection, Integer generation) {
         ConsumerAwareRecordRecoverer park = (record, consumer, failure) -> {
