@@ -1,6 +1,7 @@
 package io.givefirst.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -285,6 +286,48 @@ class FaultsIT {
         report(String.format("poison: 1 unreadable record among 1000 good ones (and 1 of an unknown type): "
                         + "new dead letters per read model %s; good records applied 1000 of 1000; lag 0 in all %d read "
                         + "models; the unknown type counted once in each", lettersByProjection, projections.size()));
+    }
+
+    /**
+     * A rebuild of every read model meets a MongoDB outage halfway: it waits (or, if its lease lapsed meanwhile, is
+     * taken over and built again) and goes live equal to the read models built live, with no half-built generation
+     * left and none failed.
+     */
+    @Test
+    @Order(5)
+    void aRebuildThatMeetsAMongoDbOutageGoesLiveEqualToTheReadModelsBuiltLive() throws Exception {
+        List<String> members = community("rebuild-outage", 8);
+        Load load = new Load(members, 4).acts(300).start();
+        load.stop(Duration.ofMinutes(3));
+        assertThat(load.unexpected).isEmpty();
+        ReadModelChecks.awaitCaughtUp(queries, admin(), eventStore(), Duration.ofMinutes(3));
+        String token = stack.issuer.tokenFor(members.get(0));
+        Map<String, String> live = ReadModelChecks.answers(queries, token, members);
+        var control = readDatabase().getCollection("projection_generations");
+        Map<String, Integer> before = ReadModelChecks.liveGenerations(control);
+        long[] building = new long[1];
+
+        ReadModelChecks.rebuildAll(queries, admin(), readDatabase(), Duration.ofMinutes(6), () -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> control.countDocuments(Filters.exists("building")) > 0);
+            building[0] = control.countDocuments(Filters.exists("building"));
+            stack.mongo.stop();
+            try {
+                Thread.sleep(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stack.mongo.restart();
+        });
+
+        assertThat(ReadModelChecks.differences(ReadModelChecks.answers(queries, token, members), live)).isEmpty();
+        List<JsonNode> projections = ReadModelChecks.projections(queries, admin());
+        assertThat(projections).allSatisfy(p -> assertThat(p.get("state").asString()).as(p.get("name").asString())
+                .isNotEqualTo("FAILED"));
+        Map<String, Integer> built = new TreeMap<>();
+        ReadModelChecks.liveGenerations(control).forEach((name, generation) -> built.put(name, generation - before.get(name)));
+        report(String.format("rebuild-outage: MongoDB stopped 15 s while %d of %d read models were being rebuilt; "
+                + "generations allocated per read model until live %s (1 = waited it out, more = taken over and built "
+                + "again); none failed; read models equal the ones built live", building[0], projections.size(), built));
     }
 
     private static Map<String, Long> deadLetterCounts() {

@@ -105,10 +105,16 @@ final class ReadModelChecks {
      * nothing half-built is left.
      */
     static void rebuildAll(Http query, String admin, MongoDatabase readDatabase, Duration atMost) {
+        rebuildAll(query, admin, readDatabase, atMost, () -> { });
+    }
+
+    /** Rebuilds every read model, with something happening to the platform while it runs ({@code meanwhile}). */
+    static void rebuildAll(Http query, String admin, MongoDatabase readDatabase, Duration atMost, Runnable meanwhile) {
         MongoCollection<Document> control = readDatabase.getCollection("projection_generations");
         Map<String, Integer> before = liveGenerations(control);
         HttpResponse<String> started = query.post("/admin/projections/rebuild", admin, "{}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        meanwhile.run();
         await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(control.find().into(new ArrayList<>())).allSatisfy(d -> {
                     assertThat(d.getInteger("live")).as(d.toJson()).isGreaterThan(before.get(d.getString("_id")));

@@ -3,6 +3,7 @@ package io.givefirst.query.replay;
 import io.givefirst.query.stream.EventStream;
 import io.givefirst.query.stream.Projection;
 import io.givefirst.query.stream.RecordFailure;
+import io.givefirst.query.stream.Transience;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,7 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
                 giveUp();
             }
         } catch (RuntimeException e) {
-            fail(e);
+            failedUnlessTransient(e);
         }
     }
 
@@ -134,6 +135,18 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
                 drain(consumer);
             }
         } catch (RuntimeException e) {
+            failedUnlessTransient(e);
+        }
+    }
+
+    /**
+     * MongoDB or Kafka away while renewing, checking or swapping: tried again at the next poll or idle moment (if
+     * the lease lapses meanwhile, the instance that takes it over builds again); anything else fails the build.
+     */
+    private void failedUnlessTransient(RuntimeException e) {
+        if (Transience.isTransient(e)) {
+            log.warn("{} generation {}: {}; trying again", projection, generation, e.toString());
+        } else {
             fail(e);
         }
     }
@@ -204,6 +217,9 @@ final class Rebuild implements BatchConsumerAwareMessageListener<String, byte[]>
                 state = State.FAILED;
                 lease.failed(String.valueOf(e.getMessage()));
             }
+        } catch (RuntimeException notRecorded) {
+            log.warn("{} generation {}: the failure could not be recorded ({}); the lease lapses and the build is "
+                    + "taken over", projection, generation, notRecorded.toString());
         } finally {
             run.end();
         }
