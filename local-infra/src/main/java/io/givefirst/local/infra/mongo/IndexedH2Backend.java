@@ -23,7 +23,8 @@ import org.h2.mvstore.type.StringDataType;
  * mongo-java-server's file backend (one H2 MVStore file) with MongoDB's indexes: every index but {@code _id} is
  * an {@link OrderedIndex} whose entries are an H2 map in the same file, written in the same commits as the
  * documents, so the indexes survive a restart with the data (an index that has no entries yet, such as one
- * declared before this backend existed, is filled from the documents when the store opens).
+ * declared before this backend existed, is filled from the documents when the store opens). Documents are
+ * written as BSON ({@link BsonDocuments}), not with Java serialisation.
  * <p>
  * The database and collection classes are inner classes on purpose: H2Backend opens the existing databases in
  * its constructor, before any field of a subclass is set, and an inner class instance reaches its backend from
@@ -75,7 +76,8 @@ public final class IndexedH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String fullName = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = getMvStore().openMap(DATA + fullName);
+            MVMap<Object, Document> data = getMvStore().openMap(DATA + fullName,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap(META + fullName);
             return new Collection(this, collectionName, options, data, meta, cursorRegistry);
         }

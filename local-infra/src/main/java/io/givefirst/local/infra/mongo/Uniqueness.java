@@ -140,7 +140,19 @@ interface Uniqueness<P> {
 
         @Override
         public Iterable<P> exactMatch(Document query) {
-            return index.canHandle(query) ? index.getPositions(query) : null;
+            return index.canHandle(query) && !seeksArrayOrDocument(query) ? index.getPositions(query) : null;
+        }
+
+        /**
+         * An array or a document sought (as a value or in a {@code $in}) is left to the ordered index and the
+         * matcher, as {@link UniqueKeys} does: the backend's index answers {@code {a: {$in: [[null], null]}}} with
+         * nothing, where MongoDB answers the documents that lack {@code a}.
+         */
+        private static boolean seeksArrayOrDocument(Document query) {
+            return query.values().stream().anyMatch(value -> value instanceof java.util.Collection
+                    || value instanceof Document condition && (condition.size() != 1 || !(condition.get("$in")
+                    instanceof java.util.Collection<?> values) || values.stream().anyMatch(v ->
+                    v instanceof java.util.Collection || v instanceof Document)));
         }
 
         @Override

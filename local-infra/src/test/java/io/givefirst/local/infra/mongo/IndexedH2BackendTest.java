@@ -16,6 +16,7 @@ import io.givefirst.local.infra.MongoWireServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,17 @@ class IndexedH2BackendTest {
     private static List<String> tail(MongoCollection<Document> events, String from) {
         return events.find(Filters.gte("timestamp", from)).sort(Sorts.ascending("timestamp", "sequence")).limit(3)
                 .map(d -> d.getString("timestamp")).into(new ArrayList<>());
+    }
+
+    /** A store as earlier builds left it: mongo-java-server's H2 backend, documents Java-serialised, no ordered indexes. */
+    private static void writtenByMongoJavaServersOwnBackend(Path file, Consumer<MongoCollection<Document>> writes) {
+        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        java.net.InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
+            writes.accept(client.getDatabase("db").getCollection("events"));
+        } finally {
+            server.shutdownNow();
+        }
     }
 
     @Test
@@ -68,15 +80,10 @@ class IndexedH2BackendTest {
     @Test
     void aStoreWrittenWithoutOrderedIndexesGetsThemWhenItOpens() {
         Path file = data.resolve("old.mv");
-        H2Backend old = new H2Backend(file.toString());
-        MongoServer oldServer = new MongoServer(old);
-        java.net.InetSocketAddress address = oldServer.bind();
-        try (MongoClient client = MongoClients.create("mongodb://localhost:" + address.getPort())) {
-            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+        writtenByMongoJavaServersOwnBackend(file, events -> {
             declareIndexes(events);
             events.insertMany(events(3000));
-        }
-        oldServer.shutdownNow();
+        });
 
         try (MongoWireServer server = MongoWireServer.onFile(file, FreePorts.pick()).start();
              MongoClient client = MongoClients.create(server.uri("db"))) {
@@ -88,6 +95,32 @@ class IndexedH2BackendTest {
             List<Long> sequences = events.find(Filters.and(Filters.eq("aggregate", "a42"), Filters.gte("sequence", 28L)))
                     .sort(Sorts.ascending("sequence")).map(d -> d.getLong("sequence")).into(new ArrayList<>());
             assertThat(sequences).containsExactly(28L, 29L);
+        }
+    }
+
+    /** Documents of an earlier build are Java-serialised; this one writes BSON: both are read, before and after a change. */
+    @Test
+    void documentsWrittenByTheEarlierFormatAndByThisOneAreAllReadBackAfterRestarts() {
+        Path file = data.resolve("formats.mv");
+        writtenByMongoJavaServersOwnBackend(file, events -> events.insertMany(events(2000)));
+        int port = FreePorts.pick();
+        try (MongoWireServer server = MongoWireServer.onFile(file, port).start();
+             MongoClient client = MongoClients.create(server.uri("db"))) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+            assertThat(events.countDocuments(Filters.eq("aggregate", "a7"))).isEqualTo(20);
+            events.updateMany(Filters.in("aggregate", "a1", "a2", "a3"), com.mongodb.client.model.Updates.set("seen", true));
+            events.insertMany(events(2000).stream().map(d -> new Document(d).append("timestamp", "u" + d.getString("timestamp"))).toList());
+        }
+        try (MongoWireServer server = MongoWireServer.onFile(file, port).start();
+             MongoClient client = MongoClients.create(server.uri("db"))) {
+            MongoCollection<Document> events = client.getDatabase("db").getCollection("events");
+
+            assertThat(events.countDocuments()).isEqualTo(4000);
+            assertThat(events.countDocuments(Filters.eq("seen", true))).isEqualTo(60);
+            assertThat(events.find(Filters.eq("timestamp", "t001234")).first())
+                    .containsEntry("aggregate", "a34").containsEntry("sequence", 12L);
+            assertThat(events.find(Filters.eq("timestamp", "ut001234")).first())
+                    .containsEntry("aggregate", "a34").containsEntry("sequence", 12L);
         }
     }
 

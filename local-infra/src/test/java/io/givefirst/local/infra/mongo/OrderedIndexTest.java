@@ -168,6 +168,20 @@ class OrderedIndexTest {
         assertThat(events.countDocuments(Filters.eq("aggregate", "a7"))).isEqualTo(10);
     }
 
+    /** Found by the jqwik equivalence test: mongo-java-server's own unique index answered nothing here. */
+    @Test
+    void aUniqueIndexSoughtForAnArrayHoldingNullStillAnswersTheDocumentsLackingTheField() {
+        MongoCollection<Document> cards = client.getDatabase("test").getCollection("cards");
+        cards.createIndex(Indexes.descending("a"), new IndexOptions().unique(true));
+        cards.insertMany(List.of(new Document("_id", 0), new Document("_id", 1).append("a", -1)));
+
+        List<Object> sought = java.util.Arrays.asList(java.util.Arrays.asList((Object) null), null);
+        assertThat(cards.find(Filters.in("a", sought)).into(new ArrayList<>()))
+                .containsExactly(new Document("_id", 0));
+        assertThat(cards.find(Filters.in("a", sought)).sort(Sorts.ascending("a")).into(new ArrayList<>()))
+                .containsExactly(new Document("_id", 0));
+    }
+
     @Test
     void updatesAndDeletesMoveAndRemoveEntries() {
         events.updateOne(Filters.and(Filters.eq("aggregate", "a3"), Filters.eq("sequence", 0L)),

@@ -3,13 +3,25 @@ package io.givefirst.local.infra.mongo;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
-/** Random BSON values, drawn from small pools so that equal values, ties and type mixes are frequent. */
-final class Values {
+/**
+ * Arbitrary BSON values (jqwik), drawn from small pools so that equal values, ties and type mixes are frequent.
+ *
+ * @param orderable   only scalars an index can place in order, so that indexes are read in order as sorts need
+ * @param emptyArrays whether arrays may be empty: mongo-java-server's own unique index keeps no key for a document
+ *                    with an empty array and then fails to delete it ("Found no position"); the indexed server
+ *                    deletes it, so the two would part
+ * @param nulls       whether documents may hold null: mongo-java-server's own sparse unique index answers a
+ *                    document that lacks the field with the document that holds null in it, so updating the former
+ *                    fails there ("Expected one element") and succeeds on the indexed server
+ */
+record Values(boolean orderable, boolean emptyArrays, boolean nulls) {
     private static final List<Object> SCALARS = List.of(
             -3, -1, 0, 1, 2, 3, 1.5, -2.5, -0.0, 0.0, 2.0, 1e10 + 0.5, Double.NaN, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY, 0x1p63, -0x1p63, 1e19, 3L, 1L << 40, (1L << 40) + 1, (1L << 53) + 1, -(1L << 40), Long.MAX_VALUE,
@@ -22,60 +34,40 @@ final class Values {
             .filter(v -> !(v instanceof Double d && d.isNaN()) && !(v instanceof Decimal128)
                     && !(v instanceof Long l && (double) l >= 0x1p53) && !(v instanceof Double d && Math.abs(d) >= 1e10))
             .toList();
-    private final Random random;
-    private final boolean orderable;
-    private boolean emptyArrays = true;
-    private boolean nulls = true;
 
-    /** Half of the trials draw only orderable scalars, so that indexes are read in order as sorts need. */
-    Values(Random random) {
-        this.random = random;
-        this.orderable = random.nextBoolean();
+    /** Any values at all. */
+    static Values all() {
+        return new Values(false, true, true);
     }
 
-    /**
-     * No more empty arrays: mongo-java-server's own unique index keeps no key for a document with an empty array
-     * and then fails to delete it ("Found no position"); the indexed server deletes it, so the two would part.
-     */
-    void withoutEmptyArrays() {
-        emptyArrays = false;
-    }
-
-    /**
-     * No more nulls in documents: mongo-java-server's own sparse unique index answers a document that lacks the
-     * field with the document that holds null in it, so updating the former fails there ("Expected one element")
-     * and succeeds on the indexed server.
-     */
-    void withoutNulls() {
-        nulls = false;
+    /** As an arbitrary of {@code Object}, for choosing among arbitraries of different types. */
+    static Arbitrary<Object> object(Arbitrary<?> arbitrary) {
+        return arbitrary.map(value -> (Object) value);
     }
 
     /** A scalar, or sometimes null. */
-    Object scalar() {
-        List<Object> pool = orderable ? ORDERABLE : SCALARS;
-        return random.nextInt(12) == 0 && nulls ? null : pool.get(random.nextInt(pool.size()));
+    Arbitrary<Object> scalar() {
+        Arbitrary<Object> pool = Arbitraries.of(orderable ? ORDERABLE : SCALARS);
+        return nulls ? pool.injectNull(1.0 / 12) : pool;
     }
 
     /** A scalar or a sub-document holding one: never an array. */
-    Object single() {
-        return random.nextInt(6) == 0 && !orderable ? new Document("x", scalar()) : scalar();
+    Arbitrary<Object> single() {
+        return orderable ? scalar() : Arbitraries.frequencyOf(Tuple.of(5, scalar()), Tuple.of(1, subDocument()));
     }
 
     /** Any value: mostly scalars, sometimes arrays (even empty) and sub-documents. */
-    Object any() {
-        return switch (orderable ? 9 : random.nextInt(10)) {
-            case 0 -> {
-                List<Object> array = new ArrayList<>();
-                int size = emptyArrays ? random.nextInt(4) : 1 + random.nextInt(3);
-                for (int i = 0; i < size; i++) {
-                    int kind = random.nextInt(10);
-                    array.add(kind < 2 ? new Document("x", scalar()) : kind == 2 ? List.of(new Document("x", scalar()))
-                            : scalar());
-                }
-                yield array;
-            }
-            case 1 -> new Document("x", scalar());
-            default -> scalar();
-        };
+    Arbitrary<Object> any() {
+        if (orderable) {
+            return scalar();
+        }
+        Arbitrary<Object> element = Arbitraries.frequencyOf(Tuple.of(2, subDocument()),
+                Tuple.of(1, object(scalar().map(x -> List.of(new Document("x", x))))), Tuple.of(7, scalar()));
+        Arbitrary<Object> array = object(element.list().ofMinSize(emptyArrays ? 0 : 1).ofMaxSize(3).map(ArrayList::new));
+        return Arbitraries.frequencyOf(Tuple.of(1, array), Tuple.of(1, subDocument()), Tuple.of(8, scalar()));
+    }
+
+    private Arbitrary<Object> subDocument() {
+        return object(scalar().map(x -> new Document("x", x)));
     }
 }
