@@ -148,9 +148,30 @@ final class UniqueKeys<P> implements Uniqueness<P> {
     @Override
     @SuppressWarnings("unchecked")
     public Iterable<P> exactMatch(Document query) {
-        List<String> fields = index.getKeys().stream().map(k -> k.getKey()).toList();
-        if (!query.keySet().equals(new java.util.HashSet<>(fields))
-                || (index.sparse() && query.values().stream().allMatch(Objects::isNull))) {
+        List<List<Object>> tuples = sought(index.getKeys().stream().map(k -> k.getKey()).toList(), query);
+        if (tuples == null || (index.sparse() && query.values().stream().allMatch(Objects::isNull))) {
+            return null;
+        }
+        java.util.Set<P> positions = new java.util.LinkedHashSet<>();
+        for (List<Object> tuple : tuples) {
+            KeyValue key = new KeyValue(tuple.stream().map(Missing::ofNullable).toList()).normalized();
+            Object position = entries.get(UNIQUE + token(key));
+            if (position != null) {
+                positions.add((P) position);
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * The keys an exact match of a unique index's {@code fields} seeks — all fields by value, or a single field's
+     * {@code $in}, in the server's value order — or null when the query is not such a match or seeks an array, a
+     * document or a regular expression: those are left to the ordered index and the matcher (mongo-java-server's
+     * own unique index answers {@code {a: {$in: [[null], null]}}} with nothing, where MongoDB answers the
+     * documents that lack {@code a}).
+     */
+    static List<List<Object>> sought(List<String> fields, Document query) {
+        if (!query.keySet().equals(new java.util.HashSet<>(fields))) {
             return null;
         }
         List<List<Object>> tuples = new ArrayList<>();
@@ -163,19 +184,9 @@ final class UniqueKeys<P> implements Uniqueness<P> {
         } else {
             tuples.add(fields.stream().map(query::get).toList());
         }
-        java.util.Set<P> positions = new java.util.LinkedHashSet<>();
-        for (List<Object> tuple : tuples) {
-            if (tuple.stream().anyMatch(v -> v instanceof Document || v instanceof java.util.Collection
-                    || BsonRegularExpression.isRegularExpression(v))) {
-                return null;
-            }
-            KeyValue key = new KeyValue(tuple.stream().map(Missing::ofNullable).toList()).normalized();
-            Object position = entries.get(UNIQUE + token(key));
-            if (position != null) {
-                positions.add((P) position);
-            }
-        }
-        return positions;
+        boolean byValue = tuples.stream().flatMap(List::stream).noneMatch(v -> v instanceof Document
+                || v instanceof java.util.Collection || BsonRegularExpression.isRegularExpression(v));
+        return byValue ? tuples : null;
     }
 
     @Override

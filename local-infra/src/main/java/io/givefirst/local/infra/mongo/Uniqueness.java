@@ -3,6 +3,7 @@ package io.givefirst.local.infra.mongo;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 
 /**
  * How an {@link OrderedIndex} keeps its keys unique: not at all, through the backend's own unique index (the
@@ -140,19 +141,8 @@ interface Uniqueness<P> {
 
         @Override
         public Iterable<P> exactMatch(Document query) {
-            return index.canHandle(query) && !seeksArrayOrDocument(query) ? index.getPositions(query) : null;
-        }
-
-        /**
-         * An array or a document sought (as a value or in a {@code $in}) is left to the ordered index and the
-         * matcher, as {@link UniqueKeys} does: the backend's index answers {@code {a: {$in: [[null], null]}}} with
-         * nothing, where MongoDB answers the documents that lack {@code a}.
-         */
-        private static boolean seeksArrayOrDocument(Document query) {
-            return query.values().stream().anyMatch(value -> value instanceof java.util.Collection
-                    || value instanceof Document condition && (condition.size() != 1 || !(condition.get("$in")
-                    instanceof java.util.Collection<?> values) || values.stream().anyMatch(v ->
-                    v instanceof java.util.Collection || v instanceof Document)));
+            List<String> fields = index.getKeys().stream().map(key -> key.getKey()).toList();
+            return index.canHandle(query) && UniqueKeys.sought(fields, query) != null ? index.getPositions(query) : null;
         }
 
         @Override
