@@ -9,7 +9,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -74,16 +76,20 @@ public class ApiSecurity {
         return source;
     }
 
-    /** Spring Security's decoder for the JWK set, RS256 only; issuer, audience and a present, unexpired expiry. */
+    /**
+     * Spring Security's decoder for the JWK set, RS256 only; issuer, audience and a present, unexpired expiry. A
+     * verified token's signature is not checked again while it is kept ({@link VerifiedTokens}); its rules are.
+     */
     @Bean
     JwtDecoder jwtDecoder(TokenSettings tokens) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(tokens.jwkSetUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         JwtTimestampValidator expiry = new JwtTimestampValidator();
         expiry.setAllowEmptyExpiryClaim(false);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(expiry, new JwtIssuerValidator(tokens.issuer()),
-                new JwtAudienceValidator(tokens.audience())));
-        return decoder;
+        OAuth2TokenValidator<Jwt> rules = new DelegatingOAuth2TokenValidator<>(expiry,
+                new JwtIssuerValidator(tokens.issuer()), new JwtAudienceValidator(tokens.audience()));
+        decoder.setJwtValidator(rules);
+        return new VerifiedTokens(decoder, rules);
     }
 
     /**
