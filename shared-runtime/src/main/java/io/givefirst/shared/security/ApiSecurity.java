@@ -88,8 +88,7 @@ public class ApiSecurity {
         expiry.setAllowEmptyExpiryClaim(false);
         OAuth2TokenValidator<Jwt> rules = new DelegatingOAuth2TokenValidator<>(expiry,
                 new JwtIssuerValidator(tokens.issuer()), new JwtAudienceValidator(tokens.audience()));
-        decoder.setJwtValidator(rules);
-        return new VerifiedTokens(decoder, rules);
+        return VerifiedTokens.checking(decoder, rules);
     }
 
     /**

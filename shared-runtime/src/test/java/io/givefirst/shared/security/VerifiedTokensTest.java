@@ -26,15 +26,20 @@ import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 
 /**
  * Tokens signed with a real RSA key and checked by Spring Security's own decoder: a token's signature is checked
- * once, and what a member would notice stays as it was — an expired token is refused, a forged one always.
+ * once a minute, and what a member would notice stays as it was — an expired token is refused (401), a forged one
+ * always.
  */
 class VerifiedTokensTest {
     private final RSAKey key = generated();
     private final RSAKey otherKey = generated();
     private Instant now = Instant.parse("2026-12-03T10:00:00Z");
+    private long nanos = 1_000;
     private final AtomicInteger signatureChecks = new AtomicInteger();
     private final VerifiedTokens tokens = tokens();
 
@@ -51,14 +56,45 @@ class VerifiedTokensTest {
 
     @Test
     void aKeptTokenIsRefusedOnceItHasExpired() {
-        String token = signed(key, "alice", now.plusSeconds(120));
+        // expired 30 s ago: still within the validator's 60 s allowance for clock skew, so accepted and kept
+        String token = signed(key, "alice", now.minusSeconds(30));
         tokens.decode(token);
 
-        now = now.plusSeconds(120 + 61); // past the expiry and the validator's 60 s allowance for clock skew
+        advance(Duration.ofSeconds(31)); // past the allowance, well within the minute the token is kept
 
         assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("expired");
         assertThatThrownBy(() -> tokens.decode(token)).isInstanceOf(JwtValidationException.class);
+        assertThat(signatureChecks).as("refused by the kept token's rules, then checked afresh").hasValue(2);
+    }
+
+    @Test
+    void aKeptTokenHasItsSignatureCheckedAgainAfterAMinute() {
+        String token = signed(key, "alice", now.plusSeconds(600));
+        tokens.decode(token);
+        tokens.decode(token);
+
+        advance(VerifiedTokens.KEPT.minusSeconds(1));
+        tokens.decode(token);
+        assertThat(signatureChecks).as("within the minute").hasValue(1);
+
+        advance(Duration.ofSeconds(2));
+        tokens.decode(token);
+        assertThat(signatureChecks).as("the minute is up: checked again, even though the token is in use").hasValue(2);
+    }
+
+    @Test
+    void aKeptTokenThatExpiredIsRefusedByTheResourceServerAs401NotAsAnError() {
+        String token = signed(key, "alice", now.minusSeconds(30));
+        JwtAuthenticationProvider resourceServer = new JwtAuthenticationProvider(tokens);
+        assertThat(resourceServer.authenticate(new BearerTokenAuthenticationToken(token)).getName()).isEqualTo("alice");
+
+        advance(Duration.ofSeconds(31));
+
+        // InvalidBearerTokenException is what Spring Security answers with 401 and WWW-Authenticate: invalid_token
+        assertThatThrownBy(() -> resourceServer.authenticate(new BearerTokenAuthenticationToken(token)))
+                .isInstanceOf(InvalidBearerTokenException.class).hasMessageContaining("expired");
+        assertThat(signatureChecks).hasValue(1);
     }
 
     @Test
@@ -123,7 +159,13 @@ class VerifiedTokensTest {
         return new VerifiedTokens(token -> {
             signatureChecks.incrementAndGet();
             return nimbus.decode(token);
-        }, rules);
+        }, rules, () -> nanos);
+    }
+
+    /** Moves the validators' clock and the cache's ticker together. */
+    private void advance(Duration by) {
+        now = now.plus(by);
+        nanos += by.toNanos();
     }
 
     private String signed(RSAKey by, String subject, Instant expires) {
@@ -133,7 +175,7 @@ class VerifiedTokensTest {
     private String signed(RSAKey by, String subject, Instant expires, String audience) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), new JWTClaimsSet.Builder()
-                    .subject(subject).audience(audience).issueTime(Date.from(now)).expirationTime(Date.from(expires))
+                    .subject(subject).audience(audience).issueTime(Date.from(expires.minusSeconds(300))).expirationTime(Date.from(expires))
                     .build());
             jwt.sign(new RSASSASigner(by));
             return jwt.serialize();
